@@ -1,0 +1,2 @@
+export { crc16 } from './crc16.ts';
+export { utf8Encode } from './utf8.ts';
