@@ -36,7 +36,7 @@ firmware-all: install
 	$(NODE_RUN) tools/bin/waygo.mjs build --board all
 
 bench: install firmware-all
-	$(NODE_RUN) bench/run.ts
+	$(NODE_RUN) tools/bench/run.ts
 
 soak: install firmware-all
 	WAYGO_SOAK=1 $(NODE_RUN) test/run.ts $(FILTER)

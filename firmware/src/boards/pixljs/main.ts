@@ -1,0 +1,4 @@
+import { Lcd, start } from '../espruino/index.ts';
+import { board } from './board.ts';
+
+start(board, new Lcd());

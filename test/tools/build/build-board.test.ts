@@ -1,0 +1,41 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { boards, buildBoard, buildTarget, checkEs5, type BoardBuild } from '../../../tools/build/index.ts';
+
+const build = suite('buildBoard');
+const out = await mkdtemp(join(tmpdir(), 'waygo-build-test-'));
+const built = new Map<string, BoardBuild>();
+
+build.before(async () => {
+  for (const board of boards) built.set(board.id, await buildBoard(buildTarget(board), out));
+});
+build.after(() => rm(out, { recursive: true, force: true }));
+
+for (const board of boards) {
+  build(`the ${board.id} bundle passes the Espruino checker`, async () => {
+    const code = await readFile(join(out, board.id, 'firmware.js'), 'utf8');
+    assert.equal(checkEs5(code), []);
+  });
+
+  build(`the ${board.id} size.json has board, raw, minified, pretokenised and storage sizes that match the files`, async () => {
+    const size = JSON.parse(await readFile(join(out, board.id, 'size.json'), 'utf8'));
+    assert.equal(Object.keys(size).sort(), ['board', 'minifiedBytes', 'pretokenisedBytes', 'rawBytes', 'storageBytes']);
+    assert.is(size.board, board.id);
+    assert.is(size.storageBytes, board.storageBytes);
+    assert.is(size.rawBytes, (await readFile(join(out, board.id, 'firmware.js'))).length);
+    assert.is(size.pretokenisedBytes, (await readFile(join(out, board.id, 'firmware.min.js'))).length);
+    assert.ok(size.pretokenisedBytes < size.minifiedBytes && size.minifiedBytes < size.rawBytes);
+    assert.equal(built.get(board.id)?.report, size);
+  });
+}
+
+build('the pretokenised bundle holds Espruino\'s single-byte keyword tokens', async () => {
+  const bytes = await readFile(join(out, 'puckjs', 'firmware.min.js'));
+  assert.ok(bytes.some((b) => b >= 0x80), 'expected token bytes');
+  assert.not.ok(bytes.toString('latin1').includes('function'), 'the keyword "function" should be a token');
+});
+
+build.run();

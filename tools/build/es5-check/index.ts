@@ -1,0 +1,2 @@
+export { checkEs5, formatFinding } from './check.ts';
+export type { Finding, RuleId } from './types.ts';
