@@ -64,5 +64,6 @@ for (const r of results) {
   if (r.code !== 0) code = 1;
 }
 if (code !== 0 && failed === 0) failed = 1; // a shard that crashed before counting still fails the run
+if (!process.env.ESPRUINO) console.log('\nESPRUINO is unset: the tests on the Espruino interpreter are skipped (make test-espruino ESPRUINO=…).');
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = code;

@@ -4,20 +4,11 @@ import fc from 'fast-check';
 import { EmvError, decode } from '../../../shared/emv/index.ts';
 import { crcHex } from '../../../shared/emv/text.ts';
 import * as s from './samples.ts';
+import { codeOf } from './error-code.ts';
 
 /** Recomputes the CRC so a test can break one rule at a time. */
 function withCrc(bodyUpTo6304: string): string {
   return bodyUpTo6304 + crcHex(bodyUpTo6304);
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof EmvError, `expected EmvError, got ${String(err)}`);
-    return (err as EmvError).code;
-  }
-  return 'no error';
 }
 
 const published = suite('decode (published payloads)');

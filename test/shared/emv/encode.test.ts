@@ -3,16 +3,7 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { EmvError, decode, encode, type EmvInput } from '../../../shared/emv/index.ts';
 import * as s from './samples.ts';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof EmvError, `expected EmvError, got ${String(err)}`);
-    return (err as EmvError).code;
-  }
-  return 'no error';
-}
+import { codeOf } from './error-code.ts';
 
 function withoutCrc(p: ReturnType<typeof decode>): EmvInput {
   const copy: EmvInput = { ...p };

@@ -7,26 +7,13 @@ import {
   EmvError, WAYGO_ACCOUNT_ID, attachSignature, decode, encode, findBoxId, readSignature, signedBytes, wayGoAccount,
   type EmvInput,
 } from '../../../shared/emv/index.ts';
-import { utf8Encode } from '../../../shared/bytes/index.ts';
+import { toHex, utf8Encode } from '../../../shared/bytes/index.ts';
 import * as s from './samples.ts';
+import { codeOf } from './error-code.ts';
 
 // A fixed test key generated for these tests only; never a production key.
 const KEY = utf8Encode('waygo-emv-signature-test-key-0001');
 const mac = (bytes: Uint8Array) => hmac(sha256, KEY, bytes);
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof EmvError, `expected EmvError, got ${String(err)}`);
-    return (err as EmvError).code;
-  }
-  return 'no error';
-}
 
 const sticker: EmvInput = {
   pointOfInitiation: 'static',
@@ -74,7 +61,7 @@ attach('adds template 90 with the GUID, key id and a 16-byte hex MAC before a fr
   const t = d.otherTags!['90'] as Record<string, string>;
   assert.is(t['00'], 'com.waygo.sig');
   assert.is(t['01'], 'k1');
-  assert.is(t['02'], hex(mac(signedBytes(p)).subarray(0, 16)));
+  assert.is(t['02'], toHex(mac(signedBytes(p)).subarray(0, 16)).toUpperCase());
   assert.match(p, /90590013com\.waygo\.sig0102k10232[0-9A-F]{32}6304[0-9A-F]{4}$/);
 });
 
@@ -94,11 +81,11 @@ read('verifies with the key, and exposes a sticker whose box id or merchant was 
   const genuine = sign(encode(sticker));
   const sig = readSignature(genuine)!;
   assert.is(sig.keyId, 'k1');
-  assert.is(sig.mac, hex(mac(sig.signed).subarray(0, 16)));
+  assert.is(sig.mac, toHex(mac(sig.signed).subarray(0, 16)).toUpperCase());
   const forged = encode({ ...sticker, merchantAccountInformation: { ...sticker.merchantAccountInformation, 29: { '00': 'A000000677010111', '01': '0066899999999' } } });
   const copied = attachSignature(forged, 'k1', mac(signedBytes(genuine)));
   const forgedSig = readSignature(copied)!;
-  assert.is.not(forgedSig.mac, hex(mac(forgedSig.signed).subarray(0, 16)));
+  assert.is.not(forgedSig.mac, toHex(mac(forgedSig.signed).subarray(0, 16)).toUpperCase());
 });
 
 read('returns undefined for unsigned and national payloads', () => {
@@ -111,7 +98,7 @@ read('finds a signature wherever it sits in 80-99 and however sticker content va
     const p = encode({ ...sticker, merchantAccountInformation: { [WAYGO_ACCOUNT_ID]: wayGoAccount(box) } });
     const signedPayload = attachSignature(p, 'k2', mac(signedBytes(p)), String(id));
     const sig = readSignature(signedPayload)!;
-    assert.is(sig.mac, hex(mac(sig.signed).subarray(0, 16)));
+    assert.is(sig.mac, toHex(mac(sig.signed).subarray(0, 16)).toUpperCase());
     assert.equal(sig.signed, utf8Encode(p.slice(0, -8)));
   }), { numRuns: 200 });
 });
