@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { EmvError, decode, encode, type EmvInput } from '../../../shared/emv/index.ts';
+import { decode, encode, type EmvInput } from '../../../shared/emv/index.ts';
 import * as s from './samples.ts';
 import { codeOf } from './error-code.ts';
 

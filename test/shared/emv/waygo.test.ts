@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
-  EmvError, WAYGO_ACCOUNT_ID, attachSignature, decode, encode, findBoxId, readSignature, signedBytes, wayGoAccount,
+  WAYGO_ACCOUNT_ID, attachSignature, decode, encode, findBoxId, readSignature, signedBytes, wayGoAccount,
   type EmvInput,
 } from '../../../shared/emv/index.ts';
 import { toHex, utf8Encode } from '../../../shared/bytes/index.ts';
