@@ -18,3 +18,4 @@ export {
   CHUNK_FIRST, CHUNK_LAST, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_LENGTH, DEFAULT_STALE_MS, Reassembler, splitMessage,
 } from './framing.ts';
 export type { PushResult, ReassemblerOptions } from './framing.ts';
+export { KEY_FILE_LAYOUT, KEY_FILE_NAME, decodeKeyFile, encodeKeyFile } from './key-file.ts';

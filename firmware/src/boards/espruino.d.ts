@@ -16,3 +16,28 @@ declare const g: {
   drawString(text: string, x: number, y: number): void;
   flip(): void;
 };
+
+/** Seconds since boot, or since the last setTime. */
+declare function getTime(): number;
+declare function setTime(seconds: number): void;
+
+interface EspruinoCharacteristic {
+  value?: number[] | Uint8Array;
+  maxLen?: number;
+  readable?: boolean;
+  writable?: boolean;
+  notify?: boolean;
+  onWrite?: (event: { data: ArrayBuffer }) => void;
+}
+
+/** The nRF52 BLE stack (absent on the Linux build of the interpreter: tests provide it). */
+declare const NRF: {
+  setServices(
+    services: Record<string, Record<string, EspruinoCharacteristic>>,
+    options: { uart: boolean; advertise: string[] },
+  ): void;
+  updateServices(services: Record<string, Record<string, EspruinoCharacteristic>>): void;
+  setAdvertising(data: Record<string, unknown>, options: { name?: string; connectable?: boolean }): void;
+  on(event: 'connect' | 'disconnect', handler: () => void): void;
+  disconnect(): void;
+};
