@@ -1,0 +1,2 @@
+export { Kek, parseKek } from './kek.ts';
+export { openSecret, sealSecret } from './seal.ts';

@@ -1,0 +1,42 @@
+import { blob, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { stores } from './merchants.ts';
+
+export const boxes = sqliteTable(
+  'boxes',
+  {
+    /** The 8-byte box id as 16 lower-case hex digits, as the box reports it in HELLO. */
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull().references(() => stores.id),
+    /** SCENARIO code from shared/protocol/constants.ts. */
+    scenario: integer('scenario').notNull(),
+    status: text('status', { enum: ['active', 'lost', 'stolen', 'retired'] }).notNull().default('active'),
+    /** Highest transaction counter seen from the box; gaps, repeats and decreases are flagged against it. */
+    counter: integer('counter').notNull().default(0),
+    firmwareVersion: text('firmware_version'),
+    lastSeenAt: integer('last_seen_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('boxes_store_idx').on(t.storeId),
+    check('boxes_id_hex', sql`length(${t.id}) = 16 and ${t.id} not glob '*[^0-9a-f]*'`),
+  ],
+);
+
+export const boxKeys = sqliteTable(
+  'box_keys',
+  {
+    boxId: text('box_id').notNull().references(() => boxes.id),
+    /** uint8 on the wire; HKDF info binds it, so every version has its own keys. */
+    keyVersion: integer('key_version').notNull(),
+    /** The master secret sealed with AES-256-GCM under the KEK (see cloud/crypto/seal.ts); never the secret. */
+    sealedSecret: blob('sealed_secret', { mode: 'buffer' }).notNull(),
+    status: text('status', { enum: ['active', 'retired'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    retiredAt: integer('retired_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boxId, t.keyVersion] }),
+    check('box_keys_version_uint8', sql`${t.keyVersion} between 0 and 255`),
+  ],
+);
