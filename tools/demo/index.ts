@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode, encode, findBoxId } from '../../shared/emv/index.ts';
 import { boards } from '../build/index.ts';
+import { showCloud } from './cloud.ts';
 import { runPaymentFlow } from './flow.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -33,4 +34,7 @@ for (const board of boards) {
   const size = JSON.parse(readFileSync(report, 'utf8')) as { pretokenisedBytes: number; storageBytes: number };
   console.log(`   ${board.id.padEnd(8)} ${size.pretokenisedBytes} B of ${size.storageBytes} B Storage`);
 }
-console.log('\nStarted: nothing keeps running yet; the cloud and simulated boxes join this demo as they land.');
+console.log('\n4. The cloud (npx waygo cloud start serves it until Ctrl-C):');
+await showCloud((line) => console.log(line));
+console.log('\nThe demo started the cloud, asked it over HTTP, and stopped it again; simulated boxes and wallets paying');
+console.log('through it join this demo as they land.');
