@@ -11,6 +11,8 @@ export interface Connection {
   /** AUTH holds while nowMs() < authUntil (0: none). */
   authUntil: number;
   rights: number;
+  /** The wallet app the ticket was issued to; a payment telegram must name the same one. */
+  walletId: number;
   /** A telegram's machine action has not answered yet. */
   busy: boolean;
   closed: boolean;

@@ -41,6 +41,7 @@ export function createSession(options: SessionOptions): Session {
     slot: emptyIvSlot(),
     authUntil: 0,
     rights: 0,
+    walletId: 0,
     busy: false,
     closed: false,
     reply: function (message) {
@@ -74,6 +75,7 @@ export function createSession(options: SessionOptions): Session {
     if (context === undefined || !checkTag(crypto, keys.macKey, LABEL.TICKET, context, bytes, 2)) return fail(ERR.BAD_TICKET);
     c.authUntil = o.nowMs() + (f.validSeconds as number) * 1000;
     c.rights = f.rights as number;
+    c.walletId = f.walletId as number;
     vouched = true;
     c.reply(infoMessage(c));
   }

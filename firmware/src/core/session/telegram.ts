@@ -46,7 +46,9 @@ export function handleTelegram(c: Connection, keys: BoxKeys, bytes: Uint8Array):
   }
   const fields = opened.fields;
   const txnId = fields.txnId as Uint8Array;
-  if ((c.rights & rightFor(opened.kind)) === 0) {
+  // A payment sealed for one wallet app cannot be completed over another app's ticket.
+  const otherWallet = opened.kind === KIND.PAYMENT && fields.walletId !== c.walletId;
+  if ((c.rights & rightFor(opened.kind)) === 0 || otherWallet) {
     c.reply(receiptMessage(c, keys, txnId, STATUS.REFUSED, ERR.NOT_PERMITTED, 0, o.unixNow()));
     return;
   }

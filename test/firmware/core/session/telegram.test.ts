@@ -23,6 +23,17 @@ telegram('refuses a second telegram under the same IV with NO_IV', () => {
   assert.is(box.calls.length, 1);
 });
 
+telegram('refuses, without running the machine, a payment sealed for another wallet app than the ticket names', () => {
+  const box = paidBox();
+  const iv = requestIv(box);
+  const fields = paymentFields();
+  fields.walletId = 43;
+  const receipt = box.ask(seal(iv, KIND.PAYMENT, fields))!;
+  assert.is(receipt.status, STATUS.REFUSED);
+  assert.is(receipt.detail, ERR.NOT_PERMITTED);
+  assert.is(box.calls.length, 0);
+});
+
 telegram('refuses a telegram after the IV lifetime with IV_EXPIRED', () => {
   const box = paidBox();
   const iv = requestIv(box);
