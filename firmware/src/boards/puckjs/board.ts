@@ -1,14 +1,14 @@
 import type { BoardData } from '../../core/board.ts';
 
-// Puck.js v2 (boards/PUCKJS.py): 10 pages of saved code. It exposes six IO pads (D1, D2, D28-D31); four
-// outputs and the UART (D28/D29, Serial1 when D28 is pulled up at start) take them all, so the inputs are
-// the capacitive-sense pad D11 and the built-in button D0.
+// Puck.js v2 (boards/PUCKJS.py, board_v2): 10 pages of saved code. Pads D1, D2 (right) and D28-D31 (bottom)
+// carry the four outputs and the UART (D28/D29 are Serial1's pins); the inputs use the back pads D23 and D24,
+// which are plain GPIO, not D11 (its capacitive-sense resistor to D12 makes it a poor logic input).
 export const board: BoardData = {
   id: 'puckjs',
   product: 'WayGoBox Light',
   espruinoBoard: 'PUCKJS',
   storageBytes: 40 * 1024,
-  pins: { outputs: ['D1', 'D2', 'D30', 'D31'], inputs: ['D11', 'D0'], uart: { tx: 'D28', rx: 'D29' } },
+  pins: { outputs: ['D1', 'D2', 'D30', 'D31'], inputs: ['D23', 'D24'], uart: { tx: 'D28', rx: 'D29' } },
   outputActiveLevel: 1,
   leds: ['D5', 'D4', 'D3'],
   buttons: ['D0'],
