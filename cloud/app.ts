@@ -1,27 +1,34 @@
 import { Hono } from 'hono';
+import type { Kek } from './crypto/kek.ts';
 import type { Db } from './db/open.ts';
 import { jsonLogger } from './logger.ts';
 import { bodyLimit } from './middleware/body-limit/index.ts';
 import { errorHandler, notFound } from './middleware/error-handler/index.ts';
 import { jsonBody } from './middleware/json-body/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { walletRoutes } from './routes/wallet/index.ts';
 import type { AppEnv, Logger } from './types.ts';
 
 export interface AppOptions {
   db: Db;
+  /** Opens box master secrets and wallet signing keys. */
+  kek: Kek;
   /** Largest request body in bytes. */
   bodyLimit: number;
   /** Reported by /v1/health. */
   version: string;
   logger?: Logger;
+  /** The clock, in ms since the epoch; tests move it. */
+  now?: () => number;
 }
 
 /** The whole HTTP API without a socket: tests call `app.request()`, server.ts serves it. */
-export function buildApp({ db, bodyLimit: maxBytes, version, logger = jsonLogger() }: AppOptions): Hono<AppEnv> {
+export function buildApp({ db, kek, bodyLimit: maxBytes, version, logger = jsonLogger(), now = Date.now }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler({ logger }));
   app.notFound(notFound());
   app.use('*', bodyLimit({ maxBytes }), jsonBody());
   app.route('/v1/health', healthRoutes({ db, version, logger }));
+  app.route('/v1/wallet', walletRoutes({ db, kek, now }));
   return app;
 }

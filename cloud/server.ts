@@ -32,7 +32,7 @@ export async function startServer({ config, logger = jsonLogger() }: StartServer
     database.close();
     throw err;
   }
-  const app = buildApp({ db: database.db, bodyLimit: config.bodyLimit, version: VERSION, logger });
+  const app = buildApp({ db: database.db, kek: config.kek, bodyLimit: config.bodyLimit, version: VERSION, logger });
   let server: Server;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, resolve) as Server;

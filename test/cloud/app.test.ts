@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { buildApp } from '../../cloud/app.ts';
 import { ApiError } from '../../cloud/errors/index.ts';
 import type { Logger } from '../../cloud/types.ts';
-import { migratedDatabase } from './fixtures.ts';
+import { migratedDatabase, randomKek } from './fixtures.ts';
 
 interface Logged { message: string; fields?: Record<string, unknown> }
 
@@ -11,7 +11,7 @@ function setup(bodyLimit = 1024) {
   const database = migratedDatabase(':memory:');
   const logged: Logged[] = [];
   const logger: Logger = { info: () => undefined, error: (message, fields) => logged.push({ message, fields }) };
-  const app = buildApp({ db: database.db, bodyLimit, version: '9.9.9', logger });
+  const app = buildApp({ db: database.db, kek: randomKek(), bodyLimit, version: '9.9.9', logger });
   // Routes only tests mount, to reach the shared middleware and error handling through a real handler.
   app.post('/v1/echo', (c) => c.json({ body: c.get('body') }));
   app.get('/v1/fail', () => {

@@ -14,6 +14,8 @@ export const boxes = sqliteTable(
     /** Highest transaction counter seen from the box; gaps, repeats and decreases are flagged against it. */
     counter: integer('counter').notNull().default(0),
     firmwareVersion: text('firmware_version'),
+    /** Weakest signal (dBm) at which a wallet should connect: keeps a phone from paying the machine next door. */
+    rssiMin: integer('rssi_min').notNull().default(-75),
     lastSeenAt: integer('last_seen_at'),
     createdAt: integer('created_at').notNull(),
   },

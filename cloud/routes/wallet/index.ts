@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import type { Kek } from '../../crypto/kek.ts';
+import type { Db } from '../../db/open.ts';
+import { walletSignature, type WalletEnv } from '../../middleware/wallet-signature/index.ts';
+import { resolveRoutes } from './resolve.ts';
+import { challengeRoutes, sessionRoutes } from './sessions.ts';
+
+export interface WalletRoutesOptions {
+  db: Db;
+  kek: Kek;
+  now?: () => number;
+}
+
+/** `/v1/wallet/…`: every route behind the request-signature check, unknown paths included. */
+export function walletRoutes({ db, kek, now = Date.now }: WalletRoutesOptions): Hono<WalletEnv> {
+  const app = new Hono<WalletEnv>();
+  app.use('*', walletSignature({ db, kek, now }));
+  app.route('/resolve', resolveRoutes({ db, kek }));
+  app.route('/challenges', challengeRoutes({ db, kek, now }));
+  app.route('/sessions', sessionRoutes({ db, kek, now }));
+  return app;
+}

@@ -1,0 +1,2 @@
+export { createMerchantQrKey, signMerchantQr, verifyMerchantQr } from './service.ts';
+export type { MerchantQrKeyOptions, QrSignatureVerdict } from './service.ts';

@@ -1,0 +1,4 @@
+export { CHALLENGE_TTL_MS, consumeChallenge, issueChallenge } from './challenges.ts';
+export type { IssuedChallenge } from './challenges.ts';
+export { TICKET_VALID_SECONDS, openSession } from './open-session.ts';
+export type { OpenSessionInput, OpenedSession } from './open-session.ts';

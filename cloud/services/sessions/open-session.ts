@@ -1,0 +1,85 @@
+// Verifies a box's HELLO (proof over the cloud's challenge, under the box's current keys) and issues the wallet's
+// AUTH ticket, bound to this connection's boxNonce so it is worthless on any other connection or box.
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { concatBytes } from '../../../shared/bytes/concat.ts';
+import { fromHex, toHex } from '../../../shared/bytes/hex.ts';
+import { nodeCrypto } from '../../../shared/crypto/node.ts';
+import { LABEL, MSG, RIGHT, SCENARIO, TAG_SIZE } from '../../../shared/protocol/constants.ts';
+import { decodeMessage, encodeMessage } from '../../../shared/protocol/messages.ts';
+import { checkTag, signTag } from '../../../shared/protocol/tags.ts';
+import { appendAudit } from '../../audit/append.ts';
+import type { Kek } from '../../crypto/kek.ts';
+import type { Executor } from '../../db/open.ts';
+import { boxSessions, boxes, merchants, stores } from '../../db/schema/index.ts';
+import { CloudError } from '../../errors/cloud-error.ts';
+import { loadBoxKeys } from '../box-keys/index.ts';
+import { consumeChallenge } from './challenges.ts';
+
+/** How long the box honours the ticket on this connection: a payment fits, an idle phone is cut off. */
+export const TICKET_VALID_SECONDS = 120;
+
+export interface OpenSessionInput {
+  wallet: { id: string; walletId: number };
+  hello: Uint8Array;
+  challenge: string;
+  now: number;
+}
+
+export interface OpenedSession {
+  sessionId: string;
+  boxId: string;
+  auth: Uint8Array;
+  walletId: number;
+  rights: number;
+  validSeconds: number;
+  keyVersion: number;
+  counter: number;
+}
+
+export function openSession(db: Executor, kek: Kek, { wallet, hello, challenge, now }: OpenSessionInput): OpenedSession {
+  const decoded = decodeMessage(hello);
+  if (!decoded.ok || decoded.type !== MSG.HELLO) throw new CloudError('hello_invalid', 'hello is not a HELLO message');
+  const f = decoded.fields;
+  const boxId = toHex(f.boxId as Uint8Array);
+  const keyVersion = f.keyVersion as number;
+  const row = db.select({ status: boxes.status, scenario: boxes.scenario, merchantStatus: merchants.status })
+      .from(boxes).innerJoin(stores, eq(stores.id, boxes.storeId)).innerJoin(merchants, eq(merchants.id, stores.merchantId))
+      .where(eq(boxes.id, boxId)).get();
+  if (!row) throw new CloudError('box_not_found', 'the HELLO names a box that does not exist');
+  // Committed on its own before the proof is checked: a failed attempt still uses the challenge up.
+  consumeChallenge(db, wallet.id, boxId, challenge, now);
+  return db.transaction((tx) => {
+    let keys;
+    try {
+      keys = loadBoxKeys(tx, kek, boxId, keyVersion);
+    } catch (err) {
+      if (err instanceof CloudError && err.code === 'box_key_not_found') throw new CloudError('hello_proof_invalid', 'the HELLO proof does not verify');
+      throw err;
+    }
+    if (!checkTag(nodeCrypto, keys.macKey, LABEL.HELLO, fromHex(challenge), hello, 2)) {
+      throw new CloudError('hello_proof_invalid', 'the HELLO proof does not verify');
+    }
+    if (row.status !== 'active') throw new CloudError('box_blocked', `the box is ${row.status}`);
+    if (row.merchantStatus !== 'active') throw new CloudError('merchant_inactive', 'the merchant does not take payments');
+    const rights = row.scenario === SCENARIO.MULTI_LOCKER ? RIGHT.PAY | RIGHT.UNLOCK : RIGHT.PAY;
+    const boxNonce = f.boxNonce as Uint8Array;
+    const auth = encodeMessage(MSG.AUTH, {
+      walletId: wallet.walletId, rights, validSeconds: TICKET_VALID_SECONDS, ticket: new Uint8Array(TAG_SIZE),
+    });
+    signTag(nodeCrypto, keys.macKey, LABEL.TICKET, concatBytes([keys.boxId, boxNonce]), auth, 2);
+    const sessionId = `ses_${randomBytes(12).toString('hex')}`;
+    const counter = f.counter as number;
+    tx.insert(boxSessions).values({
+      id: sessionId, boxId, walletAppId: wallet.id, keyVersion, boxNonce: toHex(boxNonce), counter, flags: f.flags as number,
+      firmwareVersion: f.firmwareVersion as number, boxClock: f.clock as number, rights, createdAt: now,
+      ticketExpiresAt: now + TICKET_VALID_SECONDS * 1000,
+    }).run();
+    tx.update(boxes).set({ lastSeenAt: now }).where(eq(boxes.id, boxId)).run();
+    appendAudit(tx, {
+      at: now, actor: `wallet:${wallet.id}`, action: 'session.opened', subjectType: 'box', subjectId: boxId,
+      data: { sessionId, keyVersion, counter, rights },
+    });
+    return { sessionId, boxId, auth, walletId: wallet.walletId, rights, validSeconds: TICKET_VALID_SECONDS, keyVersion, counter };
+  });
+}
