@@ -1,0 +1,12 @@
+export { checkCounter } from './counter.ts';
+export type { CounterCheck } from './counter.ts';
+export { denyListCode } from './deny-lists.ts';
+export type { BoxDenyReason, DenyLists } from './deny-lists.ts';
+export { evaluatePayment } from './evaluate.ts';
+export type { BoxControlData, PaymentControlInput, WalletControlData } from './evaluate.ts';
+export { DEFAULT_HEURISTICS, isAmountSpike, isBurst } from './heuristics.ts';
+export type { BurstRule, HeuristicRules, RollingAmounts, SpikeRule } from './heuristics.ts';
+export { dayBounds, exceedsTransactionMax, fitsDailyLimit } from './limits.ts';
+export type { DailyLimit, DailyUsage, DailyVerdict } from './limits.ts';
+export { CONTROL_CODES, CONTROL_FLAGS } from './types.ts';
+export type { ControlCode, ControlDecision, ControlFlag } from './types.ts';

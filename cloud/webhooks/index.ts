@@ -1,0 +1,10 @@
+export { backoffDelay, sleep } from './backoff.ts';
+export type { BackoffOptions } from './backoff.ts';
+export { createDeliveryEngine, deliveryId, DEFAULT_WEBHOOK_BACKOFF } from './engine.ts';
+export type { DeliveryEngine, DeliveryEngineOptions, RunSummary, WebhookEndpoint, WebhookEvent } from './engine.ts';
+export { MemoryDeliveryStore } from './memory-store.ts';
+export { sendWebhook } from './send.ts';
+export type { SendOptions, SendResult } from './send.ts';
+export { SIGNATURE_TOLERANCE_S, signatureHeader, signPayload, verifySignatureHeader } from './signature.ts';
+export type { SigningSecret, VerifySignatureOptions } from './signature.ts';
+export type { DeliveryAttempt, DeliveryState, DeliveryUpdate, WebhookDelivery, WebhookDeliveryStore } from './store.ts';
