@@ -19,3 +19,8 @@ export {
 } from './framing.ts';
 export type { PushResult, ReassemblerOptions } from './framing.ts';
 export { KEY_FILE_LAYOUT, KEY_FILE_NAME, decodeKeyFile, encodeKeyFile } from './key-file.ts';
+export {
+  ADV_BOOTS_AHEAD, ADV_COMPANY_ID, ADV_FORMAT, ADV_ID_SIZE, ADV_LAYOUT, ADV_UNSET_EPOCHS, ADV_WINDOW_SECONDS, advSecondsLeft, advWindow,
+  advertisingId, advertisingIdentity, advertisingIdsFor, clockWindows, decodeAdvertising, encodeAdvertising, unsetWindows,
+} from './advertising.ts';
+export type { AdvBox, AdvIdentity, AdvMatch, AdvWindow, Advertisement, Hmac } from './advertising.ts';

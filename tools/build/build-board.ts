@@ -5,6 +5,7 @@ import { BuildError } from './errors.ts';
 import { checkEs5 } from './es5-check/index.ts';
 import { minifyForEspruino } from './espruino-tools.ts';
 import { hoistFunctions } from './hoist-functions.ts';
+import { inlineConstants } from './inline-constants.ts';
 import { lowerToEs5 } from './lower.ts';
 import type { SizeReport } from './size-report.ts';
 import type { BuildTarget } from './targets.ts';
@@ -15,14 +16,14 @@ export interface BoardBuild {
 }
 
 /**
- * entry → esbuild bundle → TypeScript ES5 → function declarations hoisted → checker → Espruino minify and
+ * entry → esbuild bundle → TypeScript ES5 → constants inlined → function declarations hoisted → checker → Espruino minify and
  * pretokenise (the minified output is checked again). Writes firmware.js, firmware.min.js and size.json
  * into `<outRoot>/<board>/`.
  */
 export async function buildBoard(target: BuildTarget, outRoot: string): Promise<BoardBuild> {
   const dir = join(outRoot, target.board.id);
   await mkdir(dir, { recursive: true });
-  const es5 = hoistFunctions(lowerToEs5(await bundle(target.entry)));
+  const es5 = hoistFunctions(inlineConstants(lowerToEs5(await bundle(target.entry))));
   const rawFile = join(dir, 'firmware.js');
   await writeFile(rawFile, es5);
   const findings = checkEs5(es5);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toHex } from '../../shared/bytes/index.ts';
 import { KEY_INFO, KEY_SALT } from '../../shared/protocol/keys.ts';
+import { advertisingVectors } from './advertising-cases.ts';
 import { layoutTables } from './doc-tables.ts';
 import { pushVectors, splitVectors } from './framing-cases.ts';
 import { messageVectors, proofVectors } from './message-cases.ts';
@@ -30,6 +31,7 @@ export function vectorFiles(): Record<string, unknown> {
     'telegrams.json': { opening, telegrams: telegramVectors() },
     'telegrams-negative.json': { opening, cases: negativeTelegramVectors() },
     'framing.json': { splits: splitVectors(), pushes: pushVectors() },
+    'advertising.json': { macKeyOf: 'keys.json keys[0]', cases: advertisingVectors() },
   };
 }
 

@@ -37,7 +37,12 @@ declare const NRF: {
     options: { uart: boolean; advertise: string[] },
   ): void;
   updateServices(services: Record<string, Record<string, EspruinoCharacteristic>>): void;
-  setAdvertising(data: Record<string, unknown>, options: { name?: string; connectable?: boolean }): void;
+  setAdvertising(
+    data: Record<string, unknown>,
+    options: { name?: string; connectable?: boolean; manufacturer?: number; manufacturerData?: Uint8Array },
+  ): void;
+  /** "aa:bb:cc:dd:ee:ff random": applied by restarting the BLE stack once no device is connected. */
+  setAddress(address: string): void;
   on(event: 'connect' | 'disconnect', handler: () => void): void;
   disconnect(): void;
 };

@@ -20,6 +20,11 @@ for (const board of boards) {
     assert.equal(checkEs5(code), []);
   });
 
+  build(`the ${board.id} bundle ships no protocol constant object: ERR, MSG, FLAG... are inlined`, async () => {
+    const code = await readFile(join(out, board.id, 'firmware.js'), 'utf8');
+    assert.not.match(code, /var (ERR|MSG|KIND|FLAG|STATUS|RIGHT|LABEL|SCENARIO) =/);
+  });
+
   build(`the ${board.id} size.json has board, raw, minified, pretokenised and storage sizes that match the files`, async () => {
     const size = JSON.parse(await readFile(join(out, board.id, 'size.json'), 'utf8'));
     assert.equal(Object.keys(size).sort(), ['board', 'minifiedBytes', 'pretokenisedBytes', 'rawBytes', 'storageBytes']);
