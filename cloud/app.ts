@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Acquirer } from './acquirers/types.ts';
 import type { Kek } from './crypto/kek.ts';
 import type { Db } from './db/open.ts';
 import { jsonLogger } from './logger.ts';
@@ -20,15 +21,17 @@ export interface AppOptions {
   logger?: Logger;
   /** The clock, in ms since the epoch; tests move it. */
   now?: () => number;
+  /** Charges and refunds wallet payments; without one the payment routes are not served. */
+  acquirer?: Acquirer;
 }
 
 /** The whole HTTP API without a socket: tests call `app.request()`, server.ts serves it. */
-export function buildApp({ db, kek, bodyLimit: maxBytes, version, logger = jsonLogger(), now = Date.now }: AppOptions): Hono<AppEnv> {
+export function buildApp({ db, kek, bodyLimit: maxBytes, version, logger = jsonLogger(), now = Date.now, acquirer }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler({ logger }));
   app.notFound(notFound());
   app.use('*', bodyLimit({ maxBytes }), jsonBody());
   app.route('/v1/health', healthRoutes({ db, version, logger }));
-  app.route('/v1/wallet', walletRoutes({ db, kek, now }));
+  app.route('/v1/wallet', walletRoutes({ db, kek, now, ...(acquirer ? { acquirer } : {}) }));
   return app;
 }

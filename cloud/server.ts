@@ -2,17 +2,24 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { Acquirer } from './acquirers/types.ts';
+import { createSimulatorAcquirer } from './acquirers/simulator/index.ts';
 import { buildApp } from './app.ts';
 import type { CloudConfig } from './config/load.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { jsonLogger } from './logger.ts';
+import { startSweeper } from './services/payments/index.ts';
 import type { AppEnv, Logger } from './types.ts';
 import { VERSION } from './version.ts';
 
 export interface StartServerOptions {
   config: CloudConfig;
   logger?: Logger;
+  /** Charges wallet payments. Development mode defaults to the test-mode simulator; production serves no payments without one. */
+  acquirer?: Acquirer;
+  /** How often abandoned payments are expired (ms). */
+  sweepIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -24,7 +31,7 @@ export interface RunningServer {
 }
 
 /** Opens the database, applies pending migrations, and listens; resolves once the port is bound. */
-export async function startServer({ config, logger = jsonLogger() }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({ config, logger = jsonLogger(), acquirer, sweepIntervalMs = 30_000 }: StartServerOptions): Promise<RunningServer> {
   const database = openDatabase(config.database);
   try {
     migrateDatabase(database.db);
@@ -32,7 +39,8 @@ export async function startServer({ config, logger = jsonLogger() }: StartServer
     database.close();
     throw err;
   }
-  const app = buildApp({ db: database.db, kek: config.kek, bodyLimit: config.bodyLimit, version: VERSION, logger });
+  const payments = acquirer ?? (config.mode === 'production' ? undefined : createSimulatorAcquirer());
+  const app = buildApp({ db: database.db, kek: config.kek, bodyLimit: config.bodyLimit, version: VERSION, logger, ...(payments ? { acquirer: payments } : {}) });
   let server: Server;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, resolve) as Server;
@@ -43,13 +51,17 @@ export async function startServer({ config, logger = jsonLogger() }: StartServer
   });
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  logger.info('listening', { url, database: config.database });
+  const sweeper = payments
+    ? startSweeper({ db: database.db, kek: config.kek, acquirer: payments, now: Date.now }, sweepIntervalMs, (err) => logger.error('sweep failed', { error: String(err) }))
+    : undefined;
+  logger.info('listening', { url, database: config.database, acquirer: payments?.name ?? 'none' });
   return {
     url,
     port: address.port,
     app,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        sweeper?.stop();
         server.close((err) => {
           database.close();
           if (err) reject(err);

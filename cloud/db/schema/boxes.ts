@@ -17,6 +17,10 @@ export const boxes = sqliteTable(
     /** Weakest signal (dBm) at which a wallet should connect: keeps a phone from paying the machine next door. */
     rssiMin: integer('rssi_min').notNull().default(-75),
     lastSeenAt: integer('last_seen_at'),
+    /** Seed 003's per-box limits, minor units / payments; null means no limit. */
+    maxPerTransactionMinor: integer('max_per_transaction_minor'),
+    dailyAmountMinor: integer('daily_amount_minor'),
+    dailyCount: integer('daily_count'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

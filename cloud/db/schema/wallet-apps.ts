@@ -15,6 +15,9 @@ export const walletApps = sqliteTable(
     /** The app's request-signing key sealed under the KEK, like box master secrets. */
     sealedSigningKey: blob('sealed_signing_key', { mode: 'buffer' }).notNull(),
     status: text('status', { enum: ['active', 'suspended', 'revoked'] }).notNull().default('active'),
+    /** Daily limits over all of this app's payments; null means no limit. */
+    dailyAmountMinor: integer('daily_amount_minor'),
+    dailyCount: integer('daily_count'),
     createdAt: integer('created_at').notNull(),
   },
 );

@@ -1,0 +1,146 @@
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { toHex } from '../../../shared/bytes/hex.ts';
+import { canonicalJson, type JsonValue } from '../../audit/canonical-json.ts';
+import { ApiError, type ApiErrorStatus } from '../../errors/api-error.ts';
+import { CloudError } from '../../errors/cloud-error.ts';
+import type { WalletEnv } from '../../middleware/wallet-signature/index.ts';
+import {
+  applyReceipt, cancelPayment, claimKey, ivFrom, ownedPayment, pay, paymentView, releaseKey, requestDigest, resealPayment, storeResponse,
+  type PayOutcome, type PaymentDeps, type StoredResponse,
+} from '../../services/payments/index.ts';
+import { bytesField } from './bytes.ts';
+import { BOX_ID, notFound, parseBody } from './validate.ts';
+
+const PayBody = z.strictObject({
+  sessionId: z.string().min(1).max(64).optional(),
+  boxId: z.string().regex(BOX_ID, 'must be 16 hex digits').optional(),
+  iv: bytesField(64),
+  sku: z.string().min(1).max(64).optional(),
+  amountMinor: z.number().int().positive().max(0xffffffff).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code').optional(),
+  units: z.number().int().min(1).max(0xffff).default(1),
+})
+  .refine((b) => b.sessionId !== undefined || b.boxId !== undefined, { message: 'name the sessionId or the boxId', path: ['boxId'] })
+  .refine((b) => (b.sku === undefined) !== (b.amountMinor === undefined && b.currency === undefined), { message: 'give a sku, or an amountMinor with its currency', path: ['sku'] })
+  .refine((b) => (b.amountMinor === undefined) === (b.currency === undefined), { message: 'amountMinor and currency go together', path: ['currency'] });
+const ReceiptBody = z.strictObject({ receipt: bytesField(128) });
+const ResealBody = z.strictObject({ iv: bytesField(64) });
+const CancelBody = z.strictObject({});
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const PAYMENT_ID = /^pay_[0-9a-f]{24}$/;
+
+/** How the payment service's CloudErrors reach a wallet; anything else is a fault of ours (500). */
+const ERRORS: Record<string, [ApiErrorStatus, string?]> = {
+  box_not_found: [404, 'boxId'], session_not_found: [404, 'sessionId'], merchandise_not_found: [404, 'sku'], payment_not_found: [404],
+  session_box_mismatch: [400, 'sessionId'], session_expired: [409, 'sessionId'], merchant_inactive: [403, 'boxId'],
+  iv_invalid: [400, 'iv'], amount_invalid: [400, 'amountMinor'], units_invalid: [400, 'units'], sku_required: [422, 'sku'],
+  currency_unsupported: [422, 'currency'], box_key_not_found: [409, 'boxId'], illegal_transition: [409], payment_closed: [409],
+  payment_not_resealable: [409], receipt_invalid: [400, 'receipt'], receipt_mac_invalid: [400, 'receipt'],
+  receipt_box_mismatch: [409, 'receipt'], receipt_txn_mismatch: [409, 'receipt'], idempotency_key_reused: [409], idempotency_in_flight: [409],
+  payment_not_charged: [409], refund_exceeds_payment: [409],
+};
+
+function toApiError(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError) return err;
+  if (!(err instanceof CloudError)) return undefined;
+  const mapped = ERRORS[err.code];
+  if (!mapped) return undefined;
+  const [status, param] = mapped;
+  const type = err.code.startsWith('idempotency_') ? 'idempotency_error' : 'invalid_request_error';
+  return new ApiError({ status, type, code: err.code, message: err.message, ...(param ? { param } : {}) });
+}
+
+async function forWallet<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toApiError(err) ?? err;
+  }
+}
+
+function outcomeResponse(outcome: PayOutcome): StoredResponse {
+  const payment = paymentView(outcome.payment);
+  switch (outcome.kind) {
+    case 'accepted':
+      return { status: 201, body: { payment, telegram: toHex(outcome.telegram), telegramExpiresAt: outcome.telegramExpiresAt } };
+    case 'pending':
+      return { status: 202, body: { payment } };
+    case 'closed':
+      return { status: 409, body: { error: { type: 'invalid_request_error', code: 'payment_closed', message: 'the charge came back after the payment had closed and is being refunded', param: null }, payment } };
+    case 'declined':
+      return {
+        status: 402,
+        body: { error: { type: 'invalid_request_error', code: 'payment_declined', message: outcome.message, param: null, declineCode: outcome.code, declinedBy: outcome.by }, payment },
+      };
+  }
+}
+
+const send = (c: Context<WalletEnv>, r: StoredResponse) => c.json(r.body as Record<string, unknown>, r.status as ContentfulStatusCode);
+
+function paymentId(c: Context<WalletEnv>): string {
+  const id = c.req.param('id') ?? '';
+  if (!PAYMENT_ID.test(id)) throw notFound('payment_not_found', 'no payment with this id');
+  return id;
+}
+
+/**
+ * POST /v1/wallet/payments (Idempotency-Key required), GET /:id, POST /:id/receipt, /:id/cancel and /:id/reseal.
+ * The acquirer is called outside any transaction; a validation failure never claims the key, and a fault of
+ * ours releases it so the retry can run.
+ */
+export function paymentRoutes(deps: PaymentDeps): Hono<WalletEnv> {
+  const { db, now } = deps;
+  return new Hono<WalletEnv>()
+    .post('/', async (c) => {
+      const key = c.req.header('idempotency-key') ?? '';
+      if (!IDEMPOTENCY_KEY.test(key)) {
+        throw new ApiError({ status: 400, type: 'idempotency_error', code: 'idempotency_key_invalid', message: 'send an Idempotency-Key header of 1 to 255 printable characters', param: 'Idempotency-Key' });
+      }
+      const raw = c.get('body');
+      const body = parseBody(PayBody, raw);
+      const wallet = c.get('wallet');
+      const digest = requestDigest('POST', '/v1/wallet/payments', canonicalJson(raw as JsonValue));
+      const claim = await forWallet(() => claimKey(db, wallet.id, key, digest, now()));
+      if (claim.kind === 'replay') return send(c, claim.response);
+      let response: StoredResponse;
+      try {
+        const order = body.sku !== undefined ? { sku: body.sku, units: body.units } : { amountMinor: body.amountMinor!, currency: body.currency!, units: body.units };
+        const outcome = await pay(deps, wallet, {
+          ...(body.sessionId === undefined ? {} : { sessionId: body.sessionId }),
+          ...(body.boxId === undefined ? {} : { boxId: body.boxId.toLowerCase() }),
+          iv: ivFrom(body.iv), order, idempotencyKey: key,
+        });
+        response = outcomeResponse(outcome);
+      } catch (err) {
+        const apiError = toApiError(err);
+        if (!apiError) {
+          releaseKey(db, wallet.id, key);
+          throw err;
+        }
+        response = { status: apiError.status, body: apiError.toBody() };
+      }
+      storeResponse(db, wallet.id, key, response, now());
+      return send(c, response);
+    })
+    .get('/:id', async (c) => {
+      const payment = await forWallet(() => ownedPayment(db, c.get('wallet'), paymentId(c)));
+      return c.json({ payment: paymentView(payment) });
+    })
+    .post('/:id/receipt', async (c) => {
+      const { receipt } = parseBody(ReceiptBody, c.get('body'));
+      const payment = await forWallet(() => applyReceipt(deps, c.get('wallet'), paymentId(c), receipt));
+      return c.json({ payment: paymentView(payment) });
+    })
+    .post('/:id/cancel', async (c) => {
+      parseBody(CancelBody, c.get('body'));
+      const payment = await forWallet(() => cancelPayment(deps, c.get('wallet'), paymentId(c)));
+      return c.json({ payment: paymentView(payment) });
+    })
+    .post('/:id/reseal', async (c) => {
+      const { iv } = parseBody(ResealBody, c.get('body'));
+      const { payment, sealed } = await forWallet(() => resealPayment(deps, c.get('wallet'), paymentId(c), ivFrom(iv)));
+      return c.json({ payment: paymentView(payment), telegram: toHex(sealed.telegram), telegramExpiresAt: sealed.expiresAt });
+    });
+}

@@ -1,0 +1,43 @@
+// Stripe's idempotency semantics for POST /v1/wallet/payments, keys scoped per wallet app. The key row is
+// claimed (in_progress) before any work and holds the final response afterwards; a request that fails
+// validation never claims a key, and a crash of ours releases it so the client's retry can run.
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/open.ts';
+import { idempotencyKeys } from '../../db/schema/index.ts';
+import { CloudError } from '../../errors/cloud-error.ts';
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse };
+
+export function requestDigest(method: string, path: string, canonicalBody: string): string {
+  return createHash('sha256').update(`${method}\n${path}\n${canonicalBody}`).digest('hex');
+}
+
+export function claimKey(db: Executor, scope: string, key: string, digest: string, now: number): Claim {
+  return db.transaction((tx) => {
+    const row = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get();
+    if (!row) {
+      tx.insert(idempotencyKeys).values({ scope, key, requestDigest: digest, status: 'in_progress', createdAt: now, updatedAt: now }).run();
+      return { kind: 'claimed' };
+    }
+    if (row.requestDigest !== digest) throw new CloudError('idempotency_key_reused', 'this Idempotency-Key was used with another request');
+    if (row.status === 'in_progress' || row.responseStatus === null || row.responseBody === null) {
+      throw new CloudError('idempotency_in_flight', 'a request with this Idempotency-Key is still being processed; retry later');
+    }
+    return { kind: 'replay', response: { status: row.responseStatus, body: JSON.parse(row.responseBody) as unknown } };
+  });
+}
+
+export function storeResponse(db: Executor, scope: string, key: string, response: StoredResponse, now: number): void {
+  db.update(idempotencyKeys).set({ status: 'done', responseStatus: response.status, responseBody: JSON.stringify(response.body), updatedAt: now })
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).run();
+}
+
+export function releaseKey(db: Executor, scope: string, key: string): void {
+  db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 'in_progress'))).run();
+}
