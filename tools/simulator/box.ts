@@ -75,9 +75,12 @@ export function createSimulatedBox(options: SimulatedBoxOptions): SimulatedBox {
   const storage = options.storage ?? createStorage(board.storageBytes);
   const consoleLines: string[] = [];
   const errors: unknown[] = [];
+  // process.on('uncaughtException') handlers of the running firmware; like Espruino, a handled error is not printed.
+  let uncaughtHandlers: ((error: unknown) => void)[] = [];
   const uncaught = (error: unknown) => {
     errors.push(error);
-    consoleLines.push('Uncaught ' + String(error));
+    if (uncaughtHandlers.length === 0) consoleLines.push('Uncaught ' + String(error));
+    else for (const handler of uncaughtHandlers) handler(error);
   };
   const scheduler = createScheduler(uncaught);
   const pins = createPins(scheduler);
@@ -110,7 +113,13 @@ export function createSimulatedBox(options: SimulatedBoxOptions): SimulatedBox {
       NRF: radio.object(realm),
       Serial1: serial.object(),
       console: { log, info: log, warn: log, error: log, debug: log },
-      process: { version: ESPRUINO_VERSION, env: { VERSION: ESPRUINO_VERSION, BOARD: board.espruinoBoard } },
+      process: {
+        version: ESPRUINO_VERSION,
+        env: { VERSION: ESPRUINO_VERSION, BOARD: board.espruinoBoard },
+        on(event: unknown, fn: unknown) {
+          if (event === 'uncaughtException' && typeof fn === 'function') uncaughtHandlers.push(fn as (error: unknown) => void);
+        },
+      },
       require(name: unknown) {
         const make = modules[String(name)];
         if (make === undefined) throw new Error(`Module ${String(name)} not found`);
@@ -122,6 +131,7 @@ export function createSimulatedBox(options: SimulatedBoxOptions): SimulatedBox {
   }
 
   function boot(first: boolean): void {
+    uncaughtHandlers = [];
     bootAt = scheduler.now();
     clockOffset = 0;
     const context = createContext({});

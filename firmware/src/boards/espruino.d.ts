@@ -46,3 +46,9 @@ declare const NRF: {
   on(event: 'connect' | 'disconnect', handler: () => void): void;
   disconnect(): void;
 };
+
+declare function setWatch(
+  callback: () => void,
+  pin: EspruinoPin,
+  options: { repeat: boolean; edge: 'rising' | 'falling' | 'both'; debounce?: number },
+): number;

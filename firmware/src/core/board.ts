@@ -7,6 +7,8 @@ export interface BoardData {
   product: string;
   /** The board name the Espruino tools know (PUCKJS, PIXLJS, MDBT42Q). */
   espruinoBoard: string;
+  /** The board's id on the wire (BOARD in shared/protocol), reported in INFO. */
+  wireId: number;
   /** Flash for saved code and data (.bootcde, the log, keys). */
   storageBytes: number;
   pins: {

@@ -73,7 +73,7 @@ reset('reset() reruns the bundle on the same Storage: the box still holds its ke
   assert.is(first.connected, false, 'a reset ends the connection');
   assert.equal(box.chip.resets, [{ t: 1000, reason: 'reset' }]);
   assert.is(box.console.length, 2, 'the banner is printed by both boots');
-  assert.equal(files.list(), ['waygo.keys']);
+  assert.ok(files.list().includes('waygo.keys'), 'the key file survives the reset');
   const wallet = createWalletLink(box, box.connect());
   const hello = wallet.request(helloRequest());
   assert.equal(hello.fields.boxId, keys.boxId);

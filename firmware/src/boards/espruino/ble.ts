@@ -25,12 +25,11 @@ function characteristics(link: BleLinkOptions): Record<string, Record<string, Es
 }
 
 /**
- * Offers only the WayGo service: `uart: false` removes the Nordic UART REPL, so nothing can log in or write code
- * over the air (install mode is a separate, physical-presence path). The advertised name carries no box id.
+ * Offers the WayGo service. In production `repl` is false: that removes the Nordic UART REPL, so nothing can log
+ * in or write code over the air. Only install mode (physical presence, a few minutes) keeps the REPL for flashing.
  */
-export function serveBle(link: BleLinkOptions): void {
-  NRF.setServices(characteristics(link), { uart: false, advertise: [GATT.SERVICE] });
-  NRF.setAdvertising({}, { name: 'WayGo', connectable: true });
+export function serveBle(link: BleLinkOptions, repl: boolean): void {
+  NRF.setServices(characteristics(link), { uart: repl, advertise: [GATT.SERVICE] });
   NRF.on('connect', link.onConnect);
   NRF.on('disconnect', link.onDisconnect);
 }

@@ -1,4 +1,4 @@
-import type { DigitalIO } from '../../core/io.ts';
+import type { DigitalInput } from '../../core/io.ts';
 
 export interface DigitalOptions {
   pin: string;
@@ -12,7 +12,7 @@ const inputModes: Record<string, EspruinoPinMode> = {
 };
 
 /** ECMA-419 Digital on Espruino pins. */
-export class Digital implements DigitalIO {
+export class Digital implements DigitalInput {
   private readonly pin: string;
 
   constructor(options: DigitalOptions) {
@@ -32,6 +32,12 @@ export class Digital implements DigitalIO {
 
   write(value: number): void {
     digitalWrite(this.pin, value);
+  }
+
+  /** Debounced edges both ways (ECMA-419's onReadable, as the core's DigitalInput names it). */
+  onChange(listener: (level: number) => void): void {
+    const pin = this.pin;
+    setWatch(() => listener(digitalRead(pin)), pin, { repeat: true, edge: 'both', debounce: 30 });
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+import { BOARD } from '../../../../shared/protocol/constants.ts';
 import type { BoardData } from '../../core/board.ts';
 
 // Puck.js v2 (boards/PUCKJS.py, board_v2): 10 pages of saved code. Pads D1, D2 (right) and D28-D31 (bottom)
@@ -7,6 +8,7 @@ export const board: BoardData = {
   id: 'puckjs',
   product: 'WayGoBox Light',
   espruinoBoard: 'PUCKJS',
+  wireId: BOARD.PUCKJS,
   storageBytes: 40 * 1024,
   pins: { outputs: ['D1', 'D2', 'D30', 'D31'], inputs: ['D23', 'D24'], uart: { tx: 'D28', rx: 'D29' } },
   outputActiveLevel: 1,
