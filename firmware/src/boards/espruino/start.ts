@@ -46,9 +46,10 @@ export function start(board: BoardData, parts: BoardParts): void {
   const crypto = parts.crypto;
   let keys = decodeKeyFile(readFile(KEY_FILE_NAME));
   const bootCount = countBoot(storage);
-  const log = keys === undefined
-    ? undefined
-    : openLog({ storage, crypto, keys, segments: logCapacity(board.storageBytes, codeBytes()).segments });
+  // A log needs two segments (one to write, one being recycled); a board whose code leaves less runs without one
+  // and reports a capacity of 0 in INFO, so the cloud knows receipts are its only record.
+  const segments = logCapacity(board.storageBytes, codeBytes()).segments;
+  const log = keys === undefined || segments < 2 ? undefined : openLog({ storage, crypto, keys, segments });
   const battery = E.getBattery();
   const state: BoxState = {
     boardId: board.wireId,
