@@ -6,6 +6,8 @@ import { jsonLogger } from './logger.ts';
 import { bodyLimit } from './middleware/body-limit/index.ts';
 import { errorHandler, notFound } from './middleware/error-handler/index.ts';
 import { jsonBody } from './middleware/json-body/index.ts';
+import { openApiRoutes } from './openapi/index.ts';
+import { acquirerRoutes } from './routes/acquirers/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { walletRoutes } from './routes/wallet/index.ts';
 import type { AppEnv, Logger } from './types.ts';
@@ -33,5 +35,7 @@ export function buildApp({ db, kek, bodyLimit: maxBytes, version, logger = jsonL
   app.use('*', bodyLimit({ maxBytes }), jsonBody());
   app.route('/v1/health', healthRoutes({ db, version, logger }));
   app.route('/v1/wallet', walletRoutes({ db, kek, now, ...(acquirer ? { acquirer } : {}) }));
+  if (acquirer) app.route('/v1/acquirers', acquirerRoutes({ db, kek, acquirer, now }));
+  app.route('/', openApiRoutes({ version }));
   return app;
 }

@@ -9,7 +9,9 @@ import type { CloudConfig } from './config/load.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { jsonLogger } from './logger.ts';
+import { openAdvertisingIndex, startAdvertisingRefresher, type AdvertisingIndex } from './services/advertising/index.ts';
 import { startSweeper } from './services/payments/index.ts';
+import { databaseDeliveryEngine, startWebhookWorker } from './services/webhooks/index.ts';
 import type { AppEnv, Logger } from './types.ts';
 import { VERSION } from './version.ts';
 
@@ -20,21 +22,28 @@ export interface StartServerOptions {
   acquirer?: Acquirer;
   /** How often abandoned payments are expired (ms). */
   sweepIntervalMs?: number;
+  /** How often due webhook deliveries are sent (ms). */
+  webhookIntervalMs?: number;
+  /** Sends webhooks; tests pass their own. */
+  fetch?: typeof fetch;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   app: Hono<AppEnv>;
-  /** Stops accepting connections, ends idle keep-alive ones, waits for open requests, then closes the database. */
+  /** Stops accepting connections, ends idle keep-alive ones, waits for open requests and webhook attempts, then closes the database. */
   close(): Promise<void>;
 }
 
 /** Opens the database, applies pending migrations, and listens; resolves once the port is bound. */
-export async function startServer({ config, logger = jsonLogger(), acquirer, sweepIntervalMs = 30_000 }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({ config, logger = jsonLogger(), acquirer, sweepIntervalMs = 30_000, webhookIntervalMs = 5_000, fetch: doFetch }: StartServerOptions): Promise<RunningServer> {
   const database = openDatabase(config.database);
+  let advertisingIndex: AdvertisingIndex;
   try {
     migrateDatabase(database.db);
+    // Built before listening, so no request pays for it.
+    advertisingIndex = openAdvertisingIndex(database.db, config.kek);
   } catch (err) {
     database.close();
     throw err;
@@ -49,25 +58,30 @@ export async function startServer({ config, logger = jsonLogger(), acquirer, swe
     database.close();
     throw err;
   });
+  // Rolled at every 15-minute window boundary.
+  const advertising = startAdvertisingRefresher(advertisingIndex, (err) => logger.error('advertising roll failed', { error: String(err) }));
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const sweeper = payments
     ? startSweeper({ db: database.db, kek: config.kek, acquirer: payments, now: Date.now }, sweepIntervalMs, (err) => logger.error('sweep failed', { error: String(err) }))
     : undefined;
+  const webhooks = startWebhookWorker(databaseDeliveryEngine(database.db, config.kek, { logger, ...(doFetch ? { fetch: doFetch } : {}) }), webhookIntervalMs, logger);
   logger.info('listening', { url, database: config.database, acquirer: payments?.name ?? 'none' });
   return {
     url,
     port: address.port,
     app,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        sweeper?.stop();
-        server.close((err) => {
-          database.close();
-          if (err) reject(err);
-          else resolve();
-        });
+    async close() {
+      sweeper?.stop();
+      advertising.stop();
+      const stopped = new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
         server.closeIdleConnections();
-      }),
+      });
+      // An attempt in flight writes its result before the database closes.
+      await Promise.allSettled([stopped, webhooks.stop()]);
+      database.close();
+      await stopped;
+    },
   };
 }

@@ -59,6 +59,18 @@ export function deliveryId(eventId: string, endpointId: string): string {
   return `whd_${createHash('sha256').update(`${eventId}\n${endpointId}`).digest('hex').slice(0, 24)}`;
 }
 
+/**
+ * The pending delivery row for one event and endpoint, due at `at`. Pure, so a database outbox can write it
+ * synchronously inside the transaction of the change it reports.
+ */
+export function newDelivery(event: WebhookEvent, endpointId: string, at: number): WebhookDelivery {
+  const payload = JSON.stringify({ id: event.id, type: event.type, created: Math.floor(event.createdAt / 1000), data: event.data });
+  return {
+    id: deliveryId(event.id, endpointId), eventId: event.id, endpointId, eventType: event.type, payload,
+    state: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, updatedAt: at,
+  };
+}
+
 export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEngine {
   const maxAttempts = options.maxAttempts ?? 10;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -117,23 +129,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
   }
 
   return {
-    async enqueue(event, endpointId) {
-      const at = now();
-      const payload = JSON.stringify({ id: event.id, type: event.type, created: Math.floor(event.createdAt / 1000), data: event.data });
-      return store.insert({
-        id: deliveryId(event.id, endpointId),
-        eventId: event.id,
-        endpointId,
-        eventType: event.type,
-        payload,
-        state: 'pending',
-        attempts: 0,
-        nextAttemptAt: at,
-        lastError: null,
-        createdAt: at,
-        updatedAt: at,
-      });
-    },
+    enqueue: (event, endpointId) => store.insert(newDelivery(event, endpointId, now())),
     runDue,
     start(intervalMs) {
       let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,6 @@
 export { backoffDelay, sleep } from './backoff.ts';
 export type { BackoffOptions } from './backoff.ts';
-export { createDeliveryEngine, deliveryId, DEFAULT_WEBHOOK_BACKOFF } from './engine.ts';
+export { createDeliveryEngine, deliveryId, DEFAULT_WEBHOOK_BACKOFF, newDelivery } from './engine.ts';
 export type { DeliveryEngine, DeliveryEngineOptions, RunSummary, WebhookEndpoint, WebhookEvent } from './engine.ts';
 export { MemoryDeliveryStore } from './memory-store.ts';
 export { sendWebhook } from './send.ts';

@@ -5,7 +5,10 @@ import { loadConfig } from '../../cloud/config/index.ts';
 import { openDatabase } from '../../cloud/db/index.ts';
 import { startServer } from '../../cloud/server.ts';
 import type { Logger } from '../../cloud/types.ts';
+import { merchants } from '../../cloud/db/schema/index.ts';
+import { createWebhookEndpoint, queueEvent } from '../../cloud/services/webhooks/index.ts';
 import { tempDir } from './fixtures.ts';
+import { startReceiver } from './services/webhooks/receiver.ts';
 
 const dir = tempDir();
 const quiet: Logger = { info: () => undefined, error: () => undefined };
@@ -48,6 +51,26 @@ test('rejects with EADDRINUSE when the port is taken', async () => {
     assert.is(code, 'EADDRINUSE');
   } finally {
     await first.close();
+  }
+});
+
+test('runs the webhook worker: an event queued in the database reaches the receiver', async () => {
+  const database = join(dir.path, 'hooks', 'waygo.sqlite');
+  const cfg = config(database);
+  const receiver = await startReceiver();
+  const server = await startServer({ config: cfg, logger: quiet, webhookIntervalMs: 20 });
+  const writer = openDatabase(database);
+  try {
+    writer.db.insert(merchants).values({ id: 'm_1', name: 'Laundry Corner', createdAt: 1 }).run();
+    createWebhookEndpoint(writer.db, 'm_1', receiver.url, { kek: cfg.kek, actor: 'operator:test' });
+    queueEvent(writer.db, 'm_1', { id: 'evt_1', type: 'payment.finished', createdAt: Date.now(), data: {} }, Date.now());
+    for (let i = 0; i < 100 && receiver.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.is(receiver.received.length, 1);
+    assert.is(receiver.received[0]!.headers['waygo-event-id'], 'evt_1');
+  } finally {
+    writer.close();
+    await server.close();
+    await receiver.close();
   }
 });
 

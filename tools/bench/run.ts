@@ -3,8 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCloud } from './cloud.ts';
 import { benchEmv } from './emv.ts';
 import { benchFirmwareSizes } from './firmware.ts';
+import { benchFirmwareMemory } from './firmware-memory.ts';
 import { benchProtocol } from './protocol.ts';
 import type { BenchFigure } from './types.ts';
 
@@ -24,8 +26,12 @@ function table(figures: BenchFigure[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-const figures = [...benchEmv(), ...benchProtocol(), ...benchFirmwareSizes(root)];
+const notes: string[] = [];
+const figures = [
+  ...benchEmv(), ...benchProtocol(), ...benchFirmwareSizes(root), ...(await benchFirmwareMemory(root, notes)), ...(await benchCloud()),
+];
 console.log(table(figures));
+for (const note of notes) console.log(note);
 const results = Object.fromEntries(figures.map((f) => [f.key, f.value]));
 writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
 console.log('\nwrote bench-results.json');

@@ -8,3 +8,5 @@ export { idempotencyKeys } from './idempotency-keys.ts';
 export { auditLog } from './audit-log.ts';
 export { merchantQrKeys } from './merchant-qr-keys.ts';
 export { boxSessions, walletChallenges } from './sessions.ts';
+export { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from './webhooks.ts';
+export { boxLogRecords } from './box-log.ts';

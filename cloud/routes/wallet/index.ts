@@ -3,6 +3,7 @@ import type { Kek } from '../../crypto/kek.ts';
 import type { Acquirer } from '../../acquirers/types.ts';
 import type { Db } from '../../db/open.ts';
 import { walletSignature, type WalletEnv } from '../../middleware/wallet-signature/index.ts';
+import { boxLogRoutes } from './box-log.ts';
 import { paymentRoutes } from './payments.ts';
 import { resolveRoutes } from './resolve.ts';
 import { challengeRoutes, sessionRoutes } from './sessions.ts';
@@ -22,6 +23,7 @@ export function walletRoutes({ db, kek, now = Date.now, acquirer }: WalletRoutes
   app.route('/resolve', resolveRoutes({ db, kek }));
   app.route('/challenges', challengeRoutes({ db, kek, now }));
   app.route('/sessions', sessionRoutes({ db, kek, now }));
+  app.route('/boxes', boxLogRoutes({ db, kek, now }));
   if (acquirer) app.route('/payments', paymentRoutes({ db, kek, acquirer, now }));
   return app;
 }

@@ -12,8 +12,10 @@ import {
 } from '../../services/payments/index.ts';
 import { bytesField } from './bytes.ts';
 import { BOX_ID, notFound, parseBody } from './validate.ts';
+import type { ErrorDescription, OperationDescription } from '../../openapi/types.ts';
+import { PAYMENT_ANSWER, PAYMENT_REFUSED, SEALED_PAYMENT } from './responses.ts';
 
-const PayBody = z.strictObject({
+export const PayBody = z.strictObject({
   sessionId: z.string().min(1).max(64).optional(),
   boxId: z.string().regex(BOX_ID, 'must be 16 hex digits').optional(),
   iv: bytesField(64),
@@ -25,11 +27,11 @@ const PayBody = z.strictObject({
   .refine((b) => b.sessionId !== undefined || b.boxId !== undefined, { message: 'name the sessionId or the boxId', path: ['boxId'] })
   .refine((b) => (b.sku === undefined) !== (b.amountMinor === undefined && b.currency === undefined), { message: 'give a sku, or an amountMinor with its currency', path: ['sku'] })
   .refine((b) => (b.amountMinor === undefined) === (b.currency === undefined), { message: 'amountMinor and currency go together', path: ['currency'] });
-const ReceiptBody = z.strictObject({ receipt: bytesField(128) });
-const ResealBody = z.strictObject({ iv: bytesField(64) });
-const CancelBody = z.strictObject({});
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const PAYMENT_ID = /^pay_[0-9a-f]{24}$/;
+export const ReceiptBody = z.strictObject({ receipt: bytesField(128) });
+export const ResealBody = z.strictObject({ iv: bytesField(64) });
+export const CancelBody = z.strictObject({});
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+export const PAYMENT_ID = /^pay_[0-9a-f]{24}$/;
 
 /** How the payment service's CloudErrors reach a wallet; anything else is a fault of ours (500). */
 const ERRORS: Record<string, [ApiErrorStatus, string?]> = {
@@ -144,3 +146,60 @@ export function paymentRoutes(deps: PaymentDeps): Hono<WalletEnv> {
       return c.json({ payment: paymentView(payment), telegram: toHex(sealed.telegram), telegramExpiresAt: sealed.expiresAt });
     });
 }
+
+const err = (status: number, code: string, description: string): ErrorDescription => ({ status, code, description });
+const UNKNOWN = err(404, 'payment_not_found', 'no payment of this wallet app with this id');
+const params = { id: z.string().regex(PAYMENT_ID) };
+
+export const operations: OperationDescription[] = [{
+  method: 'post', path: '/v1/wallet/payments', operationId: 'createPayment', tag: 'payments', security: 'wallet',
+  summary: 'Pay for merchandise (sku × units, priced by the cloud) or an amount at a merchant-counter box',
+  description: 'Controls first, then Request, the acquirer outside any transaction, then Accept with the sealed telegram. Served only with an acquirer.',
+  idempotencyKey: z.string().regex(IDEMPOTENCY_KEY),
+  body: { name: 'PaymentRequest', schema: PayBody },
+  responses: {
+    201: { description: 'approved (Accept): write `telegram` to the box', body: SEALED_PAYMENT },
+    202: { description: 'the acquirer has not answered yet: poll GET /v1/wallet/payments/{id}', body: PAYMENT_ANSWER },
+    402: { description: 'declined by the acquirer or the controls (`payment_declined`, with `declineCode` and `declinedBy`)', body: PAYMENT_REFUSED },
+  },
+  errors: [
+    err(400, 'idempotency_key_invalid', 'no Idempotency-Key of 1 to 255 printable characters'),
+    err(409, 'idempotency_key_reused', 'the key was used with another body'),
+    err(409, 'idempotency_in_flight', 'the first request with this key still runs'),
+    err(409, 'payment_closed', 'the charge came back after the payment closed; the body also carries `payment`'),
+    err(404, 'box_not_found', 'no box with this id'), err(404, 'session_not_found', 'no such session'),
+    err(404, 'merchandise_not_found', 'no such sku at this box\'s store'), err(400, 'session_box_mismatch', 'the session is for another box'),
+    err(409, 'session_expired', 'the session has expired'), err(403, 'merchant_inactive', 'the box\'s merchant is not active'),
+    err(400, 'iv_invalid', 'not an IV message nor a 16-byte IV'), err(400, 'amount_invalid', 'the amount is out of range'),
+    err(400, 'units_invalid', 'units out of range for the box'), err(422, 'sku_required', 'only merchant-counter boxes take an amount'),
+    err(422, 'currency_unsupported', 'the box\'s store does not take this currency'), err(409, 'box_key_not_found', 'the box has no active key'),
+  ],
+}, {
+  method: 'get', path: '/v1/wallet/payments/:id', operationId: 'getPayment', tag: 'payments', security: 'wallet', params,
+  summary: 'A payment of this wallet app (others get 404)',
+  responses: { 200: { description: 'the payment', body: PAYMENT_ANSWER } },
+  errors: [UNKNOWN],
+}, {
+  method: 'post', path: '/v1/wallet/payments/:id/receipt', operationId: 'postReceipt', tag: 'payments', security: 'wallet', params,
+  summary: 'The box\'s RECEIPT: OK → Finish; a machine failure → Failed and an automatic refund',
+  body: { name: 'ReceiptRequest', schema: ReceiptBody },
+  responses: { 200: { description: 'the payment after the receipt (the same again for a repeated receipt)', body: PAYMENT_ANSWER } },
+  errors: [
+    UNKNOWN, err(400, 'receipt_invalid', 'not a RECEIPT message'), err(400, 'receipt_mac_invalid', 'the receipt\'s MAC does not verify'),
+    err(409, 'receipt_box_mismatch', 'the receipt is from another box'), err(409, 'receipt_txn_mismatch', 'the receipt is for another txnId'),
+    err(409, 'payment_closed', 'the payment was already canceled or expired; the receipt is recorded for review'),
+    err(409, 'illegal_transition', 'the payment cannot move to the receipt\'s state'),
+  ],
+}, {
+  method: 'post', path: '/v1/wallet/payments/:id/cancel', operationId: 'cancelPayment', tag: 'payments', security: 'wallet', params,
+  summary: 'Cancel before delivery (Request or Accept → Canceled, refunded if charged); write CANCEL to the box first',
+  body: { name: 'CancelRequest', schema: CancelBody },
+  responses: { 200: { description: 'the canceled payment', body: PAYMENT_ANSWER } },
+  errors: [UNKNOWN, err(409, 'illegal_transition', 'the payment is past Accept')],
+}, {
+  method: 'post', path: '/v1/wallet/payments/:id/reseal', operationId: 'resealPayment', tag: 'payments', security: 'wallet', params,
+  summary: 'The lost-receipt path: the same txnId, amount and units sealed for the box\'s new IV',
+  body: { name: 'ResealRequest', schema: ResealBody },
+  responses: { 200: { description: 'write `telegram` to the box; a box that ran it already answers DUPLICATE', body: SEALED_PAYMENT } },
+  errors: [UNKNOWN, err(400, 'iv_invalid', 'not an IV message nor a 16-byte IV'), err(409, 'payment_not_resealable', 'only in Accept before expiresAt')],
+}];

@@ -9,6 +9,8 @@ import { MSG, PROTOCOL_VERSION } from '../../../shared/protocol/constants.ts';
 import { forWallet } from './errors.ts';
 import { BOX_ID, parseBody } from './validate.ts';
 import { bytesField } from './bytes.ts';
+import type { OperationDescription } from '../../openapi/types.ts';
+import { CHALLENGE, SESSION } from './responses.ts';
 
 export interface SessionRoutesOptions {
   db: Db;
@@ -16,8 +18,8 @@ export interface SessionRoutesOptions {
   now: () => number;
 }
 
-const ChallengeBody = z.strictObject({ boxId: z.string().regex(BOX_ID, 'must be 16 hex digits') });
-const SessionBody = z.strictObject({
+export const ChallengeBody = z.strictObject({ boxId: z.string().regex(BOX_ID, 'must be 16 hex digits') });
+export const SessionBody = z.strictObject({
   hello: bytesField(512),
   challenge: z.string().regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hex digits'),
 });
@@ -43,3 +45,24 @@ export const sessionRoutes = ({ db, kek, now }: SessionRoutesOptions) =>
       rights: session.rights, validSeconds: session.validSeconds, keyVersion: session.keyVersion,
     }, 201);
   });
+
+export const operations: OperationDescription[] = [{
+  method: 'post', path: '/v1/wallet/challenges', operationId: 'createChallenge', tag: 'wallet', security: 'wallet',
+  summary: 'Issue the HELLO_REQUEST challenge for a box (this app, this box, 60 s, used once)',
+  body: { name: 'ChallengeRequest', schema: ChallengeBody },
+  responses: { 201: { description: 'write `helloRequest` to the box', body: CHALLENGE } },
+  errors: [{ status: 404, code: 'box_not_found', description: 'no box with this id' }],
+}, {
+  method: 'post', path: '/v1/wallet/sessions', operationId: 'openSession', tag: 'wallet', security: 'wallet',
+  summary: 'The box\'s HELLO and the challenge it answered → the AUTH ticket for this connection',
+  body: { name: 'SessionRequest', schema: SessionBody },
+  responses: { 201: { description: 'write `auth` to the box', body: SESSION } },
+  errors: [
+    { status: 400, code: 'hello_invalid', description: 'not a HELLO message' },
+    { status: 400, code: 'challenge_invalid', description: 'unknown, used, expired, another app\'s or another box\'s' },
+    { status: 422, code: 'hello_proof_invalid', description: 'the box\'s proof does not verify' },
+    { status: 403, code: 'box_blocked', description: 'the box is lost, stolen or retired' },
+    { status: 403, code: 'merchant_inactive', description: 'the box\'s merchant is not active' },
+    { status: 404, code: 'box_not_found', description: 'no box with this id' },
+  ],
+}];

@@ -44,7 +44,7 @@ export async function refundPayment(deps: PaymentDeps, paymentId: string, amount
   return { refundId, result: result.outcome, payment: settleRefund(deps, paymentId, refundId, amountMinor, result) };
 }
 
-function settleRefund(deps: PaymentDeps, paymentId: string, refundId: string, amountMinor: number, result: RefundResult): PaymentRow {
+export function settleRefund(deps: PaymentDeps, paymentId: string, refundId: string, amountMinor: number, result: RefundResult): PaymentRow {
   return deps.db.transaction((tx) => {
     const at = deps.now();
     const audit = (action: string, data: Record<string, string | number>) =>

@@ -4,6 +4,7 @@ import type { JsonValue } from '../../audit/canonical-json.ts';
 import type { Executor } from '../../db/open.ts';
 import { paymentEvents, payments } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
+import { queuePaymentEvent } from './events.ts';
 import { assertTransition, type PaymentState } from './states.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -29,9 +30,9 @@ export function loadPayment(db: Executor, paymentId: string): PaymentRow {
 }
 
 /**
- * Moves a payment to `to` if the state machine allows it, writing the payment_events row and the audit row in
- * the same transaction (a savepoint when the caller already holds one). The update is conditional on the state
- * read, so two writers racing on one payment cannot both move it.
+ * Moves a payment to `to` if the state machine allows it, writing the payment_events row, the audit row and the
+ * merchant's webhook event in the same transaction (a savepoint when the caller already holds one). The update
+ * is conditional on the state read, so two writers racing on one payment cannot both move it.
  */
 export function transitionPayment(db: Executor, input: TransitionInput): PaymentRow {
   return db.transaction((tx) => {
@@ -47,6 +48,8 @@ export function transitionPayment(db: Executor, input: TransitionInput): Payment
       at: input.at, actor: input.actor, action: `payment.${input.to}`, subjectType: 'payment', subjectId: input.paymentId,
       data: { from: current.state, to: input.to, reason: input.reason, amountMinor: current.amountMinor, currency: current.currency, ...input.data },
     });
-    return loadPayment(tx, input.paymentId);
+    const after = loadPayment(tx, input.paymentId);
+    queuePaymentEvent(tx, after, current.state, input.at);
+    return after;
   });
 }

@@ -30,8 +30,9 @@ const migrate = suite('migrateDatabase');
 migrate.after(() => dir.remove());
 
 const TABLES = [
-  'audit_log', 'box_keys', 'box_sessions', 'boxes', 'idempotency_keys', 'merchandise', 'merchant_qr_keys', 'merchants', 'payment_events', 'payment_receipts',
-  'payments', 'refunds', 'stores', 'wallet_apps', 'wallet_challenges', 'wallet_request_nonces',
+  'audit_log', 'box_keys', 'box_log_records', 'box_sessions', 'boxes', 'idempotency_keys', 'merchandise', 'merchant_qr_keys', 'merchants', 'payment_events',
+  'payment_receipts', 'payments', 'refunds', 'stores', 'wallet_apps', 'wallet_challenges', 'wallet_request_nonces', 'webhook_deliveries',
+  'webhook_delivery_attempts', 'webhook_endpoints',
 ];
 
 migrate('creates every table from the committed migrations', () => {

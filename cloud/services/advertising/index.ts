@@ -1,0 +1,10 @@
+export { AdvertisingIndex, advertisingIndexFor, openAdvertisingIndex } from './advertising-index.ts';
+export type { AdvertisingIndexOptions } from './advertising-index.ts';
+export { nodeHmac } from './hmac.ts';
+export { loadAdvertisedBoxes } from './load.ts';
+export { startAdvertisingRefresher } from './refresher.ts';
+export type { AdvertisingRefresher } from './refresher.ts';
+export { AdvertisingTable, MAX_KEYS_PER_BOX } from './table.ts';
+export type { AdvBoxKeys, AdvKey, AdvResolved } from './table.ts';
+export { findAdvertisedBox } from './find-box.ts';
+export type { Advertised } from './find-box.ts';
