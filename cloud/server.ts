@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Acquirer } from './acquirers/types.ts';
+import { createAcquirer } from './acquirers/factory.ts';
 import { createSimulatorAcquirer } from './acquirers/simulator/index.ts';
 import { buildApp } from './app.ts';
 import type { CloudConfig } from './config/load.ts';
@@ -48,7 +49,8 @@ export async function startServer({ config, logger = jsonLogger(), acquirer, swe
     database.close();
     throw err;
   }
-  const payments = acquirer ?? (config.mode === 'production' ? undefined : createSimulatorAcquirer());
+  const payments = acquirer
+    ?? (config.acquirer !== undefined ? createAcquirer(config.acquirer, { logger }) : config.mode === 'production' ? undefined : createSimulatorAcquirer());
   const app = buildApp({ db: database.db, kek: config.kek, bodyLimit: config.bodyLimit, version: VERSION, logger, ...(payments ? { acquirer: payments } : {}) });
   let server: Server;
   const address = await new Promise<AddressInfo>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Kek } from '../crypto/kek.ts';
 import { parseKek } from '../crypto/kek.ts';
+import { parseAcquirerConfig, type AcquirerConfig } from '../acquirers/config.ts';
 import { CloudError } from '../errors/cloud-error.ts';
 import { devKek } from './dev-kek.ts';
 import { FIELDS, fileSchema, type FieldName } from './fields.ts';
@@ -14,6 +15,32 @@ export interface CloudConfig {
   kek: Kek;
   /** Where the KEK came from; `dev-file` and `ephemeral` only happen in development mode. */
   kekSource: 'env' | 'dev-file' | 'ephemeral';
+  /**
+   * WAYGO_ACQUIRER: "simulator" or the acquirer's JSON settings (docs/acquirers.md). Environment only, like the
+   * KEK, because the http acquirer's settings carry its shared secret. Unset: the test-mode simulator in
+   * development, and no payment routes in production.
+   */
+  acquirer?: AcquirerConfig;
+}
+
+/** WAYGO_ACQUIRER's value, or a problem line that names the variable and never echoes the value (a secret). */
+function readAcquirer(text: string, mode: unknown): AcquirerConfig | string {
+  let input: unknown = { kind: 'simulator' };
+  if (text.trim() !== 'simulator') {
+    try {
+      input = JSON.parse(text);
+    } catch {
+      return 'WAYGO_ACQUIRER must be "simulator" or a JSON object of acquirer settings';
+    }
+  }
+  let config: AcquirerConfig;
+  try {
+    config = parseAcquirerConfig(input);
+  } catch (err) {
+    return `WAYGO_ACQUIRER: ${(err as Error).message}`;
+  }
+  if (config.kind === 'simulator' && mode === 'production') return 'WAYGO_ACQUIRER "simulator" is a test mode and cannot run in production';
+  return config;
 }
 
 export interface LoadConfigOptions {
@@ -90,9 +117,12 @@ export function loadConfig(options: LoadConfigOptions = {}): CloudConfig {
   } else if (envKek === undefined && values.mode === 'production') {
     problems.push('WAYGO_KEK is required when WAYGO_ENV is "production" (32 bytes as 64 hex digits or base64)');
   }
+  const acquirer = env.WAYGO_ACQUIRER === undefined || env.WAYGO_ACQUIRER === '' ? undefined : readAcquirer(env.WAYGO_ACQUIRER, values.mode);
+  if (typeof acquirer === 'string') problems.push(acquirer);
   if (problems.length > 0) throw new CloudError('config_invalid', `invalid configuration: ${problems.join('; ')}`);
 
-  const base = values as Omit<CloudConfig, 'kek' | 'kekSource'>;
+  const base: Omit<CloudConfig, 'kek' | 'kekSource'> = { ...(values as Omit<CloudConfig, 'kek' | 'kekSource' | 'acquirer'>) };
+  if (acquirer !== undefined && typeof acquirer !== 'string') base.acquirer = acquirer;
   if (envKek) return { ...base, kek: envKek, kekSource: 'env' };
   const dev = devKek(base.database);
   options.warn?.(

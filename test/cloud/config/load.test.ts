@@ -130,4 +130,25 @@ test('never shows the KEK when the config is serialised or inspected', () => {
   assert.match(JSON.stringify(config), /"kek":"\[redacted\]"/);
 });
 
+test('reads WAYGO_ACQUIRER as "simulator" or as the http acquirer\'s JSON settings', () => {
+  assert.equal(loadConfig({ env: { WAYGO_KEK: KEK_HEX, WAYGO_ACQUIRER: 'simulator' } }).acquirer, { kind: 'simulator', name: 'simulator' });
+  const http = { kind: 'http', baseUrl: 'http://127.0.0.1:9/pay', secret: 'a-shared-secret-of-enough-length', merchant: 'M1' };
+  const config = loadConfig({ env: { WAYGO_KEK: KEK_HEX, WAYGO_ACQUIRER: JSON.stringify(http) } });
+  assert.is(config.acquirer?.kind, 'http');
+  assert.is(loadConfig({ env: { WAYGO_KEK: KEK_HEX } }).acquirer, undefined);
+});
+
+test('refuses a bad WAYGO_ACQUIRER naming the variable and never echoing the secret', () => {
+  const secret = 'short-secret';
+  const bad = failure(() => loadConfig({ env: { WAYGO_KEK: KEK_HEX, WAYGO_ACQUIRER: JSON.stringify({ kind: 'http', baseUrl: 'http://127.0.0.1:9', secret, merchant: 'M1' }) } }));
+  assert.match(bad.message, /WAYGO_ACQUIRER: .*secret/);
+  assert.not.match(bad.message, new RegExp(secret));
+  assert.match(failure(() => loadConfig({ env: { WAYGO_KEK: KEK_HEX, WAYGO_ACQUIRER: '{not json' } })).message, /WAYGO_ACQUIRER must be/);
+});
+
+test('refuses the test-mode simulator acquirer in production', () => {
+  const err = failure(() => loadConfig({ env: { WAYGO_KEK: KEK_HEX, WAYGO_ENV: 'production', WAYGO_ACQUIRER: 'simulator' } }));
+  assert.match(err.message, /WAYGO_ACQUIRER "simulator" is a test mode/);
+});
+
 test.run();
