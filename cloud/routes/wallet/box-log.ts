@@ -49,7 +49,11 @@ export const boxLogRoutes = ({ db, kek, now }: BoxLogRoutesOptions) =>
     if (list.length > MAX_RECORDS) {
       throw new ApiError({ status: 400, type: 'invalid_request_error', code: 'parameter_invalid', message: `at most ${MAX_RECORDS} records per upload`, param: 'message' });
     }
-    const results = forWallet(() => uploadBoxLog(db, kek, boxId.toLowerCase(), list, `wallet:${c.get('wallet').id}`, now()));
+    const nonce = c.get('nonce');
+    const results = forWallet(() => db.transaction((tx) => {
+      nonce.record(tx);
+      return uploadBoxLog(tx, kek, boxId.toLowerCase(), list, `wallet:${c.get('wallet').id}`, now());
+    }));
     const count = (status: string) => results.filter((r) => r.status === status).length;
     return c.json({ boxId: boxId.toLowerCase(), stored: count('stored'), duplicates: count('duplicate'), rejected: count('rejected'), results });
   });

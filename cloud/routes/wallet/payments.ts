@@ -7,7 +7,7 @@ import { ApiError, type ApiErrorStatus } from '../../errors/api-error.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 import type { WalletEnv } from '../../middleware/wallet-signature/index.ts';
 import {
-  applyReceipt, cancelPayment, claimKey, ivFrom, ownedPayment, pay, paymentView, releaseKey, requestDigest, resealPayment, storeResponse,
+  applyReceipt, cancelPayment, ivFrom, ownedPayment, paymentView, payWithKey, requestDigest, resealPayment,
   type PayOutcome, type PaymentDeps, type StoredResponse,
 } from '../../services/payments/index.ts';
 import { bytesField } from './bytes.ts';
@@ -79,6 +79,12 @@ function outcomeResponse(outcome: PayOutcome): StoredResponse {
   }
 }
 
+/** A refusal the wallet caused, as stored under its Idempotency-Key; undefined for a fault of ours. */
+function storedRefusal(err: unknown): StoredResponse | undefined {
+  const apiError = toApiError(err);
+  return apiError && { status: apiError.status, body: apiError.toBody() };
+}
+
 const send = (c: Context<WalletEnv>, r: StoredResponse) => c.json(r.body as Record<string, unknown>, r.status as ContentfulStatusCode);
 
 function paymentId(c: Context<WalletEnv>): string {
@@ -90,10 +96,10 @@ function paymentId(c: Context<WalletEnv>): string {
 /**
  * POST /v1/wallet/payments (Idempotency-Key required), GET /:id, POST /:id/receipt, /:id/cancel and /:id/reseal.
  * The acquirer is called outside any transaction; a validation failure never claims the key, and a fault of
- * ours releases it so the retry can run.
+ * ours releases it so the retry can run. The request's nonce commits with each route's own first write.
  */
 export function paymentRoutes(deps: PaymentDeps): Hono<WalletEnv> {
-  const { db, now } = deps;
+  const { db } = deps;
   return new Hono<WalletEnv>()
     .post('/', async (c) => {
       const key = c.req.header('idempotency-key') ?? '';
@@ -104,26 +110,15 @@ export function paymentRoutes(deps: PaymentDeps): Hono<WalletEnv> {
       const body = parseBody(PayBody, raw);
       const wallet = c.get('wallet');
       const digest = requestDigest('POST', '/v1/wallet/payments', canonicalJson(raw as JsonValue));
-      const claim = await forWallet(() => claimKey(db, wallet.id, key, digest, now()));
-      if (claim.kind === 'replay') return send(c, claim.response);
-      let response: StoredResponse;
-      try {
-        const order = body.sku !== undefined ? { sku: body.sku, units: body.units } : { amountMinor: body.amountMinor!, currency: body.currency!, units: body.units };
-        const outcome = await pay(deps, wallet, {
+      const response = await forWallet(() => payWithKey(deps, wallet, {
+        key, digest, respond: outcomeResponse, refuse: storedRefusal, alsoWrite: c.get('nonce').record,
+        request: () => ({
           ...(body.sessionId === undefined ? {} : { sessionId: body.sessionId }),
           ...(body.boxId === undefined ? {} : { boxId: body.boxId.toLowerCase() }),
-          iv: ivFrom(body.iv), order, idempotencyKey: key,
-        });
-        response = outcomeResponse(outcome);
-      } catch (err) {
-        const apiError = toApiError(err);
-        if (!apiError) {
-          releaseKey(db, wallet.id, key);
-          throw err;
-        }
-        response = { status: apiError.status, body: apiError.toBody() };
-      }
-      storeResponse(db, wallet.id, key, response, now());
+          iv: ivFrom(body.iv), idempotencyKey: key,
+          order: body.sku !== undefined ? { sku: body.sku, units: body.units } : { amountMinor: body.amountMinor!, currency: body.currency!, units: body.units },
+        }),
+      }));
       return send(c, response);
     })
     .get('/:id', async (c) => {
@@ -132,17 +127,17 @@ export function paymentRoutes(deps: PaymentDeps): Hono<WalletEnv> {
     })
     .post('/:id/receipt', async (c) => {
       const { receipt } = parseBody(ReceiptBody, c.get('body'));
-      const payment = await forWallet(() => applyReceipt(deps, c.get('wallet'), paymentId(c), receipt));
+      const payment = await forWallet(() => applyReceipt(deps, c.get('wallet'), paymentId(c), receipt, c.get('nonce').record));
       return c.json({ payment: paymentView(payment) });
     })
     .post('/:id/cancel', async (c) => {
       parseBody(CancelBody, c.get('body'));
-      const payment = await forWallet(() => cancelPayment(deps, c.get('wallet'), paymentId(c)));
+      const payment = await forWallet(() => cancelPayment(deps, c.get('wallet'), paymentId(c), c.get('nonce').record));
       return c.json({ payment: paymentView(payment) });
     })
     .post('/:id/reseal', async (c) => {
       const { iv } = parseBody(ResealBody, c.get('body'));
-      const { payment, sealed } = await forWallet(() => resealPayment(deps, c.get('wallet'), paymentId(c), ivFrom(iv)));
+      const { payment, sealed } = await forWallet(() => resealPayment(deps, c.get('wallet'), paymentId(c), ivFrom(iv), c.get('nonce').record));
       return c.json({ payment: paymentView(payment), telegram: toHex(sealed.telegram), telegramExpiresAt: sealed.expiresAt });
     });
 }

@@ -28,7 +28,11 @@ export const SessionBody = z.strictObject({
 export const challengeRoutes = ({ db, now }: SessionRoutesOptions) =>
   new Hono<WalletEnv>().post('/', (c) => {
     const { boxId } = parseBody(ChallengeBody, c.get('body'));
-    const issued = forWallet(() => issueChallenge(db, c.get('wallet').id, boxId.toLowerCase(), now()));
+    const nonce = c.get('nonce');
+    const issued = forWallet(() => db.transaction((tx) => {
+      nonce.record(tx);
+      return issueChallenge(tx, c.get('wallet').id, boxId.toLowerCase(), now());
+    }));
     const helloRequest = `${toHex(new Uint8Array([PROTOCOL_VERSION, MSG.HELLO_REQUEST]))}${issued.challenge}`;
     return c.json({ challenge: issued.challenge, helloRequest, expiresAt: issued.expiresAt }, 201);
   });
@@ -38,7 +42,7 @@ export const sessionRoutes = ({ db, kek, now }: SessionRoutesOptions) =>
   new Hono<WalletEnv>().post('/', (c) => {
     const body = parseBody(SessionBody, c.get('body'));
     const session = forWallet(() => openSession(db, kek, {
-      wallet: c.get('wallet'), hello: body.hello, challenge: body.challenge.toLowerCase(), now: now(),
+      wallet: c.get('wallet'), hello: body.hello, challenge: body.challenge.toLowerCase(), now: now(), alsoWrite: c.get('nonce').record,
     }));
     return c.json({
       sessionId: session.sessionId, boxId: session.boxId, auth: toHex(session.auth), walletId: session.walletId,

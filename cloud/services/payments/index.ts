@@ -3,6 +3,8 @@ export type { PaymentState } from './states.ts';
 export { loadPayment, transitionPayment } from './transition.ts';
 export type { PaymentRow, TransitionInput } from './transition.ts';
 export { pay, recordCharge } from './pay.ts';
+export { payWithKey } from './keyed-pay.ts';
+export type { KeyedPayment } from './keyed-pay.ts';
 export { applyAcquirerCallback } from './callbacks.ts';
 export type { CallbackOutcome } from './callbacks.ts';
 export type { PayOutcome } from './pay.ts';

@@ -1,4 +1,5 @@
 // A wallet ending or resuming its own payment: cancel before the box's receipt, reseal after a lost receipt.
+import type { Executor } from '../../db/open.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 import { appendAudit } from '../../audit/append.ts';
 import { ownedPayment } from './receipt.ts';
@@ -10,10 +11,11 @@ import { walletActor, type PaymentDeps, type WalletRef } from './types.ts';
 /**
  * Request or Accept → Canceled, then the charge (if any) refunded. The wallet should first write CANCEL(txnId)
  * to the box, which drops the outstanding IV so the telegram can no longer run; a receipt that still arrives is
- * recorded as late (see receipt.ts).
+ * recorded as late (see receipt.ts). `alsoWrite` (the request's nonce) commits with the cancel.
  */
-export async function cancelPayment(deps: PaymentDeps, wallet: WalletRef, paymentId: string): Promise<PaymentRow> {
+export async function cancelPayment(deps: PaymentDeps, wallet: WalletRef, paymentId: string, alsoWrite?: (tx: Executor) => void): Promise<PaymentRow> {
   const canceled = deps.db.transaction((tx) => {
+    alsoWrite?.(tx);
     ownedPayment(tx, wallet, paymentId);
     return transitionPayment(tx, { paymentId, to: 'canceled', reason: 'wallet_cancel', actor: walletActor(wallet), at: deps.now() });
   });
@@ -25,8 +27,11 @@ export async function cancelPayment(deps: PaymentDeps, wallet: WalletRef, paymen
  * that ran it answers DUPLICATE with the original status instead of running the machine twice. Only in Accept
  * and before the payment's deadline; the keys are the box's current ones.
  */
-export function resealPayment(deps: PaymentDeps, wallet: WalletRef, paymentId: string, iv: Uint8Array): { payment: PaymentRow; sealed: SealedPayment } {
+export function resealPayment(
+  deps: PaymentDeps, wallet: WalletRef, paymentId: string, iv: Uint8Array, alsoWrite?: (tx: Executor) => void,
+): { payment: PaymentRow; sealed: SealedPayment } {
   return deps.db.transaction((tx) => {
+    alsoWrite?.(tx);
     const p = ownedPayment(tx, wallet, paymentId);
     const at = deps.now();
     if (p.state !== 'accept') throw new CloudError('payment_not_resealable', `a payment in ${p.state} is not resealed; only one in accept`);

@@ -60,13 +60,15 @@ function counterFlags(tx: Executor, p: PaymentRow, r: Verified, duplicate: boole
   return checkCounter({ last, reported: r.counter, expectedRun: duplicate ? 0 : 1 }).flags;
 }
 
-export async function applyReceipt(deps: PaymentDeps, wallet: WalletRef, paymentId: string, message: Uint8Array): Promise<PaymentRow> {
+/** `alsoWrite` (the request's nonce) commits with the receipt's transaction. */
+export async function applyReceipt(deps: PaymentDeps, wallet: WalletRef, paymentId: string, message: Uint8Array, alsoWrite?: (tx: Executor) => void): Promise<PaymentRow> {
   const p = ownedPayment(deps.db, wallet, paymentId);
   const duplicate = message.length > 18 && message[18] === STATUS.DUPLICATE;
   const r = verify(deps, p, message);
   const ok = r.status === STATUS.OK;
   const target = ok ? 'finish' : 'failed';
   const applied = deps.db.transaction((tx) => {
+    alsoWrite?.(tx);
     const at = deps.now();
     const current = loadPayment(tx, paymentId);
     const fits = current.state === 'accept';

@@ -24,6 +24,8 @@ export interface OpenSessionInput {
   hello: Uint8Array;
   challenge: string;
   now: number;
+  /** Another write committed with the session or with the spent challenge (the request's nonce). */
+  alsoWrite?: (tx: Executor) => void;
 }
 
 export interface OpenedSession {
@@ -37,7 +39,34 @@ export interface OpenedSession {
   counter: number;
 }
 
-export function openSession(db: Executor, kek: Kek, { wallet, hello, challenge, now }: OpenSessionInput): OpenedSession {
+/**
+ * The challenge is used up in the session's own transaction once the HELLO names a known box. When anything after
+ * that fails (a bad proof, a blocked box), the transaction rolls back and the challenge is spent again on its own,
+ * so a failed attempt still uses it up: one attempt per challenge, with one commit on the good path.
+ */
+export function openSession(db: Executor, kek: Kek, input: OpenSessionInput): OpenedSession {
+  let spent: string | undefined;
+  try {
+    return db.transaction((tx) => {
+      input.alsoWrite?.(tx);
+      return issueSession(tx, kek, input, (boxId) => {
+        consumeChallenge(tx, input.wallet.id, boxId, input.challenge, input.now);
+        spent = boxId;
+      });
+    });
+  } catch (err) {
+    const boxId = spent;
+    if (boxId !== undefined) {
+      db.transaction((tx) => {
+        input.alsoWrite?.(tx);
+        consumeChallenge(tx, input.wallet.id, boxId, input.challenge, input.now);
+      });
+    }
+    throw err;
+  }
+}
+
+function issueSession(db: Executor, kek: Kek, { wallet, hello, challenge, now }: OpenSessionInput, consume: (boxId: string) => void): OpenedSession {
   const decoded = decodeMessage(hello);
   if (!decoded.ok || decoded.type !== MSG.HELLO) throw new CloudError('hello_invalid', 'hello is not a HELLO message');
   const f = decoded.fields;
@@ -47,8 +76,7 @@ export function openSession(db: Executor, kek: Kek, { wallet, hello, challenge, 
       .from(boxes).innerJoin(stores, eq(stores.id, boxes.storeId)).innerJoin(merchants, eq(merchants.id, stores.merchantId))
       .where(eq(boxes.id, boxId)).get();
   if (!row) throw new CloudError('box_not_found', 'the HELLO names a box that does not exist');
-  // Committed on its own before the proof is checked: a failed attempt still uses the challenge up.
-  consumeChallenge(db, wallet.id, boxId, challenge, now);
+  consume(boxId);
   return db.transaction((tx) => {
     let keys;
     try {

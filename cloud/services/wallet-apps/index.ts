@@ -1,3 +1,3 @@
 export { SIGNING_KEY_BYTES, createWalletApp, disableWalletApp, loadActiveWalletApp } from './service.ts';
 export type { ActiveWalletApp, CreatedWalletApp, WalletAppOptions } from './service.ts';
-export { recordNonce } from './nonces.ts';
+export { nonceRecorded, recordNonce } from './nonces.ts';

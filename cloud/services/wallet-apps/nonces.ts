@@ -1,10 +1,11 @@
-import { lt } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import { walletRequestNonces } from '../../db/schema/index.ts';
 
 /**
  * Remembers a request nonce until `expiresAt`; false when the app already used it. Expired nonces are dropped
- * in the same transaction (an indexed range delete), so the table holds one window of traffic at most.
+ * in the same transaction (an indexed range delete), so the table holds one window of traffic at most. Called
+ * inside a route's own write transaction, the nonce commits with the route's writes (one fsync, not two).
  */
 export function recordNonce(db: Executor, walletAppId: string, nonce: string, expiresAt: number, now: number): boolean {
   return db.transaction((tx) => {
@@ -12,4 +13,11 @@ export function recordNonce(db: Executor, walletAppId: string, nonce: string, ex
     const result = tx.insert(walletRequestNonces).values({ walletAppId, nonce, expiresAt }).onConflictDoNothing().run();
     return result.changes === 1;
   });
+}
+
+/** Whether the app's nonce is recorded and still inside its window (a read: no write, no fsync). */
+export function nonceRecorded(db: Executor, walletAppId: string, nonce: string, now: number): boolean {
+  return db.select({ nonce: walletRequestNonces.nonce }).from(walletRequestNonces).where(and(
+    eq(walletRequestNonces.walletAppId, walletAppId), eq(walletRequestNonces.nonce, nonce), gte(walletRequestNonces.expiresAt, now),
+  )).get() !== undefined;
 }
