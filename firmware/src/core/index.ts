@@ -10,3 +10,4 @@ export { createTelegramHandler, type TelegramHandlerOptions, type WallClock } fr
 export { createMachine, type Machine, type MachineOptions } from './machine/index.ts';
 export type { BoxUi } from './ui.ts';
 export { countBoot, BOOT_FILE } from './boot-counter.ts';
+export { createRecentTxns } from './recent-txns.ts';

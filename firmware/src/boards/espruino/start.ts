@@ -3,7 +3,7 @@ import { KEY_FILE_NAME, decodeKeyFile, encodeKeyFile } from '../../../../shared/
 import type { Crypto } from '../../../../shared/crypto/types.ts';
 import type { BoxKeys, Fields } from '../../../../shared/protocol/types.ts';
 import {
-  boot, countBoot, createSession, createTelegramHandler, type BoardData, type BoxState, type BoxUi, type Device,
+  boot, countBoot, createRecentTxns, createSession, createTelegramHandler, type BoardData, type BoxState, type BoxUi, type Device,
   type Session, type TextDisplay,
 } from '../../core/index.ts';
 import { createMachine } from '../../core/machine/index.ts';
@@ -21,6 +21,8 @@ declare const E: { getBattery(): number };
 const LINK_TICK_MS = 250;
 const INSTALL_MINUTES = 5;
 const BATTERY_LOW = 20;
+// Without a log (no room beside the code), the executed transactions kept in RAM for the duplicate rule.
+const RECENT_TXNS = 8;
 
 /** What each board adds: its crypto set, its boot text display, and its UI (LEDs or screens). */
 export interface BoardParts {
@@ -62,6 +64,7 @@ export function start(board: BoardData, parts: BoardParts): void {
     logCapacity: log === undefined ? 0 : log.capacity(),
   };
   const clock = createWallClock();
+  const recent = createRecentTxns(RECENT_TXNS);
   const ui = parts.ui(log);
   const machine = createMachine({
     outputs: device.outputs.map((c) => c.io),
@@ -71,7 +74,10 @@ export function start(board: BoardData, parts: BoardParts): void {
     state,
     unixNow: clock.unixNow,
     record(fields: Fields, status: number): number {
-      if (log === undefined) return 0;
+      if (log === undefined) {
+        recent.add(fields.txnId as Uint8Array, { seq: 0, time: clock.unixNow(), result: status });
+        return 0;
+      }
       const seq = log.append({
         time: clock.unixNow(), txnId: fields.txnId as Uint8Array, walletId: (fields.walletId as number) || 0,
         amount: (fields.amount as number) || 0, currency: (fields.currency as number) || 0,
@@ -120,7 +126,7 @@ export function start(board: BoardData, parts: BoardParts): void {
       session = createSession({
         crypto, keys, state, nowMs, unixNow: clock.unixNow, send: notifyChunk, disconnect: () => NRF.disconnect(),
         onTelegram,
-        findReceipt: (txnId) => (log === undefined ? undefined : log.findByTxn(txnId)),
+        findReceipt: (txnId) => (log === undefined ? recent.find(txnId) : log.findByTxn(txnId)),
         readLog: (fromSeq, count) => (log === undefined ? new Uint8Array(0) : log.read(fromSeq, count)),
       });
       tick = setInterval(() => {

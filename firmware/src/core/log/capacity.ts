@@ -1,8 +1,14 @@
 import { FILE_HEADER_SIZE, PAGE_SIZE, RECORDS_PER_SEGMENT } from './geometry.ts';
 
-/** Key file (shared/protocol/key-file.ts, 106 B) and the config file (about 100 B), each with a Storage header. */
+/** Files written before the log on first boot: the key file (shared/protocol/key-file.ts) and the boot counter. */
 export const KEYS_BYTES = 106;
-export const CONFIG_BYTES = 100;
+export const BOOTS_BYTES = 254;
+/**
+ * Room kept free after the log for the files written later: the configuration (CONFIG telegram), the open windows
+ * of the machine (one per output) and a rotated key file, with space for each to be rewritten once before a
+ * compaction reclaims the old copy. Without it the log's segments take the last page and every CONFIG fails.
+ */
+export const RESERVE_AFTER_BYTES = 1024;
 
 function fileBytes(size: number): number {
   return FILE_HEADER_SIZE + Math.ceil(size / 4) * 4;
@@ -15,10 +21,11 @@ export function padBytes(usedBytes: number): number {
   return gap;
 }
 
-/** Segments that fit after `usedBytes` of other files (files are packed from the start of Storage). */
+/** Segments that fit after `usedBytes` of other files (packed from the start of Storage), keeping the reserve free. */
 export function segmentsThatFit(storageBytes: number, usedBytes: number): number {
   const start = usedBytes + padBytes(usedBytes);
-  return start >= storageBytes ? 0 : Math.floor((storageBytes - start) / PAGE_SIZE);
+  const room = storageBytes - start - RESERVE_AFTER_BYTES;
+  return room <= 0 ? 0 : Math.floor(room / PAGE_SIZE);
 }
 
 export interface LogCapacity {
@@ -30,9 +37,9 @@ export interface LogCapacity {
   maxRecords: number;
 }
 
-/** The log that fits beside `codeBytes` of .bootcde, the key file and the config file. */
+/** The log that fits beside `codeBytes` of .bootcde, the key file and the boot counter, with the reserve kept free. */
 export function logCapacity(storageBytes: number, codeBytes: number): LogCapacity {
-  const used = fileBytes(codeBytes) + fileBytes(KEYS_BYTES) + fileBytes(CONFIG_BYTES);
+  const used = fileBytes(codeBytes) + fileBytes(KEYS_BYTES) + fileBytes(BOOTS_BYTES);
   const segments = segmentsThatFit(storageBytes, used);
   const records = segments > 1 ? (segments - 1) * RECORDS_PER_SEGMENT : 0;
   return { segments, recordsPerSegment: RECORDS_PER_SEGMENT, records, maxRecords: segments * RECORDS_PER_SEGMENT };

@@ -20,7 +20,7 @@ export function boardStorage(codeBytes = 14_210): EspruinoStorage {
   const storage = new EspruinoStorage(new Flash({ size: STORAGE_BYTES.puckjs }));
   storage.write('.bootcde', 'c'.repeat(codeBytes));
   storage.write('waygo.keys', new Uint8Array(106).fill(1));
-  storage.write('waygo.config', new Uint8Array(100).fill(2));
+  storage.write('waygo.boots', new Uint8Array(4), 0, 254);
   return storage;
 }
 
