@@ -2,7 +2,7 @@
 // claimed (in_progress) before any work and holds the final response afterwards; a request that fails
 // validation never claims a key, and a crash of ours releases it so the client's retry can run.
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
@@ -40,4 +40,31 @@ export function storeResponse(db: Executor, scope: string, key: string, response
 
 export function releaseKey(db: Executor, scope: string, key: string): void {
   db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 'in_progress'))).run();
+}
+
+/** How long a finished key replays its response, as Stripe keeps keys: a retry after that is a new request. */
+export const KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A key still in_progress whose payment the sweep has just closed belongs to a request that never finished (the
+ * process died mid-charge): it gets a stored 409 naming the outcome, so the client's retry is answered instead
+ * of being told "in flight" forever, and can never create a second payment under the same key.
+ */
+export function closeAbandonedKey(db: Executor, scope: string, key: string, paymentId: string, now: number): void {
+  const body = {
+    error: {
+      type: 'invalid_request_error',
+      code: 'payment_expired',
+      message: `the request with this Idempotency-Key did not complete; payment ${paymentId} expired`,
+      param: null,
+    },
+  };
+  db.update(idempotencyKeys).set({ status: 'done', responseStatus: 409, responseBody: JSON.stringify(body), updatedAt: now })
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 'in_progress'))).run();
+}
+
+/** Drops finished keys older than the retention; returns how many. */
+export function pruneKeys(db: Executor, now: number): number {
+  return db.delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.status, 'done'), lt(idempotencyKeys.updatedAt, now - KEY_RETENTION_MS))).run().changes;
 }

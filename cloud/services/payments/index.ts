@@ -16,7 +16,7 @@ export { refundPayment, refundRemainder } from './refunds.ts';
 export type { RefundOutcome } from './refunds.ts';
 export { sweepExpired, startSweeper } from './sweep.ts';
 export type { SweepResult } from './sweep.ts';
-export { claimKey, releaseKey, requestDigest, storeResponse } from './idempotency.ts';
+export { KEY_RETENTION_MS, claimKey, closeAbandonedKey, pruneKeys, releaseKey, requestDigest, storeResponse } from './idempotency.ts';
 export type { Claim, StoredResponse } from './idempotency.ts';
 export { ivFrom } from './iv.ts';
 export { paymentView } from './view.ts';

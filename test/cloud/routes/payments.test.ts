@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { createSimulatorAcquirer, type Acquirer } from '../../../cloud/acquirers/index.ts';
 import { verifyAuditChain } from '../../../cloud/audit/index.ts';
 import { paymentReceipts, refunds } from '../../../cloud/db/schema/index.ts';
-import { sweepExpired, PAYMENT_TTL_MS } from '../../../cloud/services/payments/index.ts';
+import { KEY_RETENTION_MS, sweepExpired, PAYMENT_TTL_MS } from '../../../cloud/services/payments/index.ts';
+import { idempotencyKeys } from '../../../cloud/db/schema/index.ts';
 import { createWalletApp } from '../../../cloud/services/wallet-apps/index.ts';
 import { STATUS } from '../../../shared/protocol/constants.ts';
 import { PaymentBox, paymentWorld } from '../services/payments/world.ts';
@@ -186,9 +187,22 @@ test('a lost receipt: the same txnId resealed for a new IV, the box answers DUPL
 test('the sweep expires an abandoned accepted payment past its deadline and refunds it', async () => {
   const w = paymentWorld();
   const { payment } = await paid(w, new PaymentBox(w.keys[BOX]!));
-  assert.equal(await sweepExpired(w.deps, w.clock.ms + 1000), { expired: 0, refunded: 0 });
-  assert.equal(await sweepExpired(w.deps, w.clock.ms + PAYMENT_TTL_MS), { expired: 1, refunded: 1 });
+  assert.equal(await sweepExpired(w.deps, w.clock.ms + 1000), { expired: 0, refunded: 0, prunedKeys: 0 });
+  assert.equal(await sweepExpired(w.deps, w.clock.ms + PAYMENT_TTL_MS), { expired: 1, refunded: 1, prunedKeys: 0 });
   assert.is(await state(w, payment.id), 'refunded');
+  w.database.close();
+});
+
+test('the sweep answers the key of a request that died mid-charge, and drops keys past their retention', async () => {
+  const w = paymentWorld();
+  const { payment } = await paid(w, new PaymentBox(w.keys[BOX]!), 'crashed');
+  // As if the process had died before storing its response: the key is still claimed.
+  w.database.db.update(idempotencyKeys).set({ status: 'in_progress', responseStatus: null, responseBody: null }).run();
+  await sweepExpired(w.deps, w.clock.ms + PAYMENT_TTL_MS);
+  const row = w.database.db.select().from(idempotencyKeys).get()!;
+  assert.equal([row.status, row.responseStatus], ['done', 409]);
+  assert.match(row.responseBody!, new RegExp(`payment_expired.*${payment.id}`));
+  assert.is((await sweepExpired(w.deps, w.clock.ms + PAYMENT_TTL_MS + KEY_RETENTION_MS + 1)).prunedKeys, 1);
   w.database.close();
 });
 
