@@ -42,7 +42,7 @@ export async function startServer({ config, logger = jsonLogger(), acquirer, swe
   const database = openDatabase(config.database);
   let advertisingIndex: AdvertisingIndex;
   try {
-    migrateDatabase(database.db);
+    migrateDatabase(database);
     // Built before listening, so no request pays for it.
     advertisingIndex = openAdvertisingIndex(database.db, config.kek);
   } catch (err) {

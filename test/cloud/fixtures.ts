@@ -15,7 +15,7 @@ export function tempDir(): { path: string; remove(): void } {
 
 export function migratedDatabase(path: string): OpenDatabase {
   const database = openDatabase(path);
-  migrateDatabase(database.db);
+  migrateDatabase(database);
   return database;
 }
 

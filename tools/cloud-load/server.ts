@@ -25,7 +25,7 @@ export async function startLoadServer(dir: string, counts: { boxes: number; wall
   const seeding = openDatabase(path);
   let world: LoadWorld;
   try {
-    migrateDatabase(seeding.db);
+    migrateDatabase(seeding);
     world = seedLoadWorld(seeding, config.kek, counts);
   } finally {
     seeding.close();

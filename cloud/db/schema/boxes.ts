@@ -1,16 +1,30 @@
 import { blob, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import { stores } from './merchants.ts';
+import { merchants, stores } from './merchants.ts';
 
 export const boxes = sqliteTable(
   'boxes',
   {
     /** The 8-byte box id as 16 lower-case hex digits, as the box reports it in HELLO. */
     id: text('id').primaryKey(),
-    storeId: text('store_id').notNull().references(() => stores.id),
+    /** Null until the box is activated (assigned to a store and machine). */
+    storeId: text('store_id').references(() => stores.id),
+    /** The merchant the box was shipped to; set before activation so a merchant sees boxes it has not placed yet. */
+    merchantId: text('merchant_id').references(() => merchants.id),
+    /** `puckjs`, `pixljs` or `mdbt42q`. */
+    board: text('board'),
+    /** The machine the box drives, as the merchant names it (e.g. "Washer 3"). */
+    machineName: text('machine_name'),
+    activatedAt: integer('activated_at'),
+    /** Last battery level a box reported (percent). */
+    batteryPercent: integer('battery_percent'),
+    /** The configuration the operator set (CONFIG telegram fields) and its version; the box confirms it applied. */
+    config: text('config', { mode: 'json' }).$type<Record<string, unknown>>(),
+    configVersion: integer('config_version').notNull().default(0),
+    appliedConfigVersion: integer('applied_config_version').notNull().default(0),
     /** SCENARIO code from shared/protocol/constants.ts. */
     scenario: integer('scenario').notNull(),
-    status: text('status', { enum: ['active', 'lost', 'stolen', 'retired'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'blocked', 'lost', 'stolen', 'retired'] }).notNull().default('active'),
     /** Highest transaction counter seen from the box; gaps, repeats and decreases are flagged against it. */
     counter: integer('counter').notNull().default(0),
     firmwareVersion: text('firmware_version'),

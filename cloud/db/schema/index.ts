@@ -10,3 +10,5 @@ export { merchantQrKeys } from './merchant-qr-keys.ts';
 export { boxSessions, walletChallenges } from './sessions.ts';
 export { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from './webhooks.ts';
 export { boxLogRecords } from './box-log.ts';
+export { accounts, apiKeys, departments, operatorSessions, rolePermissions, roles } from './operators.ts';
+export { acquirerSettings, boxCommands, boxShipments } from './box-admin.ts';

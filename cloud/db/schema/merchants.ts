@@ -6,6 +6,8 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const merchants = sqliteTable('merchants', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** The merchant code printed on statements (seed 000's 特約商店代號); unique when set. */
+  code: text('code').unique(),
   status: text('status', { enum: ['active', 'suspended', 'closed'] }).notNull().default('active'),
   createdAt: integer('created_at').notNull(),
 });

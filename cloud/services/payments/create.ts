@@ -44,12 +44,12 @@ function findTarget(db: Executor, wallet: WalletRef, request: PaymentRequest, no
     sessionId = session.id;
   }
   if (boxId === undefined) throw new CloudError('box_not_found', 'name the box or the session');
-  const row = db.select({ box: boxes, merchantId: merchants.id, merchantStatus: merchants.status }).from(boxes)
+  const row = db.select({ box: boxes, storeId: stores.id, merchantId: merchants.id, merchantStatus: merchants.status }).from(boxes)
     .innerJoin(stores, eq(stores.id, boxes.storeId)).innerJoin(merchants, eq(merchants.id, stores.merchantId))
     .where(eq(boxes.id, boxId)).get();
   if (!row) throw new CloudError('box_not_found', 'no box with this id');
   if (row.merchantStatus !== 'active') throw new CloudError('merchant_inactive', 'the merchant does not take payments');
-  return { box: row.box, merchantId: row.merchantId, sessionId };
+  return { box: { ...row.box, storeId: row.storeId }, merchantId: row.merchantId, sessionId };
 }
 
 function freeTxnId(db: Executor, boxId: string): number {

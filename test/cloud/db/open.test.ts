@@ -30,8 +30,8 @@ const migrate = suite('migrateDatabase');
 migrate.after(() => dir.remove());
 
 const TABLES = [
-  'audit_log', 'box_keys', 'box_log_records', 'box_sessions', 'boxes', 'idempotency_keys', 'merchandise', 'merchant_qr_keys', 'merchants', 'payment_events',
-  'payment_receipts', 'payments', 'refunds', 'stores', 'wallet_apps', 'wallet_challenges', 'wallet_request_nonces', 'webhook_deliveries',
+  'accounts', 'acquirer_settings', 'api_keys', 'audit_log', 'box_commands', 'box_keys', 'box_log_records', 'box_sessions', 'box_shipments', 'boxes', 'departments', 'idempotency_keys', 'merchandise', 'merchant_qr_keys', 'merchants',
+  'operator_sessions', 'payment_events', 'payment_receipts', 'payments', 'refunds', 'role_permissions', 'roles', 'stores', 'wallet_apps', 'wallet_challenges', 'wallet_request_nonces', 'webhook_deliveries',
   'webhook_delivery_attempts', 'webhook_endpoints',
 ];
 
@@ -49,7 +49,7 @@ migrate('is a no-op on an up-to-date database, so every start may run it', () =>
   const path = join(dir.path, 'twice.sqlite');
   const database = migratedDatabase(path);
   seedBoxes(database, ['0011223344556677']);
-  migrateDatabase(database.db);
+  migrateDatabase(database);
   database.close();
   const again = migratedDatabase(path);
   assert.is(again.db.select().from(boxes).all().length, 1);

@@ -19,7 +19,7 @@ export const dbCommand: Command = {
     const path = values.db ?? process.env[FIELDS.database.env] ?? FIELDS.database.fallback;
     const database = openDatabase(path);
     try {
-      migrateDatabase(database.db);
+      migrateDatabase(database);
     } finally {
       database.close();
     }
