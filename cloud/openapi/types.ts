@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Permission } from '../services/authority/permissions.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -31,8 +32,15 @@ export interface OperationDescription {
   tag: string;
   summary: string;
   description?: string;
-  /** `wallet`: signed by a wallet app (docs/wallet-api.md); `none`: open to anyone. */
-  security: 'wallet' | 'none';
+  /**
+   * `wallet`: signed by a wallet app (docs/wallet-api.md); `operator`: an operator's cookie session or API key
+   * (docs/operator-api.md), holding `permission`; `none`: open to anyone.
+   */
+  security: 'wallet' | 'operator' | 'none';
+  /** The one permission an operator operation requires; the role × route test walks these. */
+  permission?: Permission;
+  /** Query-string parameters (filters, cursor), validated as the route validates them. */
+  query?: Record<string, z.ZodType>;
   /** The operation requires an `Idempotency-Key` header of this form. */
   idempotencyKey?: z.ZodType;
   /** The schema of each `:name` in the path. */
