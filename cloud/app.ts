@@ -32,7 +32,9 @@ export function buildApp({ db, kek, bodyLimit: maxBytes, version, logger = jsonL
   const app = new Hono<AppEnv>();
   app.onError(errorHandler({ logger }));
   app.notFound(notFound());
-  app.use('*', bodyLimit({ maxBytes }), jsonBody());
+  app.use('*', bodyLimit({ maxBytes }));
+  // The API speaks JSON; the site under /admin parses its own forms and uploads.
+  app.use('/v1/*', jsonBody());
   app.route('/v1/health', healthRoutes({ db, version, logger }));
   app.route('/v1/wallet', walletRoutes({ db, kek, now, ...(acquirer ? { acquirer } : {}) }));
   if (acquirer) app.route('/v1/acquirers', acquirerRoutes({ db, kek, acquirer, now }));

@@ -90,7 +90,8 @@ export function walletSignature(options: WalletSignatureOptions): MiddlewareHand
     }
     const app = loadActiveWalletApp(db, kek, keyId);
     if (!app) refuse('key_invalid', 'the key id is unknown or disabled', H.keyId);
-    const body = await c.req.text();
+    // A GET has no body; reading it would still build a request stream on every resolve.
+    const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text();
     if (!HEX_SHA256.test(digest) || !sameHex(digest, bodyDigest(body))) {
       refuse('digest_mismatch', 'WayGo-Content-SHA256 is not the SHA-256 of the body', H.digest);
     }

@@ -1,7 +1,8 @@
 // What a wallet needs to show and reach a box: who sells, what it costs, how to find it over BLE.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { GATT, SCENARIO } from '../../../shared/protocol/constants.ts';
 import type { Executor } from '../../db/open.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { boxes, merchandise, merchants, stores } from '../../db/schema/index.ts';
 
 /** Timeouts a wallet applies around the BLE session; the box enforces its own (AUTH lifetime, IV lifetime). */
@@ -19,17 +20,22 @@ export interface ResolvedBox {
   ble: { serviceUuid: string; rssiMin: number; scanTimeoutMs: number; connectTimeoutMs: number; replyTimeoutMs: number };
 }
 
+const placedBox = preparedQuery((db) => db
+  .select({ box: boxes, store: stores, merchant: merchants })
+  .from(boxes)
+  .innerJoin(stores, eq(stores.id, boxes.storeId))
+  .innerJoin(merchants, eq(merchants.id, stores.merchantId))
+  .where(eq(boxes.id, sql.placeholder('boxId')))
+  .prepare());
+
+const storeMerchandise = preparedQuery((db) => db.select().from(merchandise)
+  .where(eq(merchandise.storeId, sql.placeholder('storeId'))).orderBy(merchandise.sku).prepare());
+
 /** The box with its merchant, store, merchandise and BLE hints, or undefined when there is no such box. */
 export function describeBox(db: Executor, boxId: string): ResolvedBox | undefined {
-  const row = db
-    .select({ box: boxes, store: stores, merchant: merchants })
-    .from(boxes)
-    .innerJoin(stores, eq(stores.id, boxes.storeId))
-    .innerJoin(merchants, eq(merchants.id, stores.merchantId))
-    .where(eq(boxes.id, boxId))
-    .get();
+  const row = placedBox(db).get({ boxId });
   if (!row) return undefined;
-  const items = db.select().from(merchandise).where(eq(merchandise.storeId, row.store.id)).orderBy(merchandise.sku).all();
+  const items = storeMerchandise(db).all({ storeId: row.store.id });
   return {
     box: { id: row.box.id, scenario: { code: row.box.scenario, name: SCENARIO_NAMES[row.box.scenario] ?? 'unknown' }, status: row.box.status },
     merchant: { id: row.merchant.id, name: row.merchant.name, status: row.merchant.status },

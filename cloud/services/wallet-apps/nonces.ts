@@ -1,4 +1,5 @@
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { Executor } from '../../db/open.ts';
 import { walletRequestNonces } from '../../db/schema/index.ts';
 
@@ -17,7 +18,10 @@ export function recordNonce(db: Executor, walletAppId: string, nonce: string, ex
 
 /** Whether the app's nonce is recorded and still inside its window (a read: no write, no fsync). */
 export function nonceRecorded(db: Executor, walletAppId: string, nonce: string, now: number): boolean {
-  return db.select({ nonce: walletRequestNonces.nonce }).from(walletRequestNonces).where(and(
-    eq(walletRequestNonces.walletAppId, walletAppId), eq(walletRequestNonces.nonce, nonce), gte(walletRequestNonces.expiresAt, now),
-  )).get() !== undefined;
+  return recordedNonce(db).get({ walletAppId, nonce, now }) !== undefined;
 }
+
+const recordedNonce = preparedQuery((db) => db.select({ nonce: walletRequestNonces.nonce }).from(walletRequestNonces).where(and(
+  eq(walletRequestNonces.walletAppId, sql.placeholder('walletAppId')), eq(walletRequestNonces.nonce, sql.placeholder('nonce')),
+  gte(walletRequestNonces.expiresAt, sql.placeholder('now')),
+)).prepare());

@@ -1,11 +1,12 @@
 // Wallet apps and their request-signing keys. The key is drawn here, handed out once at creation, and kept only
 // sealed under the KEK; the signature middleware opens it per request to check the HMAC.
 import { randomBytes } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.ts';
 import type { Kek } from '../../crypto/kek.ts';
 import { openSecret, sealSecret } from '../../crypto/seal.ts';
 import type { Executor } from '../../db/open.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { walletApps } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 
@@ -67,8 +68,10 @@ export function disableWalletApp(db: Executor, id: string, { actor, now = Date.n
 }
 
 /** The app with its opened signing key, or undefined when it is unknown or not active. */
+const walletAppById = preparedQuery((db) => db.select().from(walletApps).where(eq(walletApps.id, sql.placeholder('id'))).prepare());
+
 export function loadActiveWalletApp(db: Executor, kek: Kek, id: string): ActiveWalletApp | undefined {
-  const row = db.select().from(walletApps).where(eq(walletApps.id, id)).get();
+  const row = walletAppById(db).get({ id });
   if (!row || row.status !== 'active') return undefined;
   return { id: row.id, walletId: row.walletId, signingKey: openSecret(kek, row.sealedSigningKey, context(row.id)) };
 }
