@@ -24,6 +24,13 @@ lint: install
 unit: install firmware-all
 	$(NODE_RUN) test/run.ts $(FILTER)
 
+# The browser tests drive Debian's Chromium: installed with apt-get when missing; WAYGO_SKIP_BROWSER=1 skips both.
+# A failed install does not stop the run: the other tests still run and the browser tests fail, saying why.
+.PHONY: chromium
+chromium: install
+	-$(NODE_RUN) tools/browser/main.ts
+unit: chromium
+
 test: typecheck lint unit
 
 demo: install

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { mount } from 'hono/mount';
 import type { Acquirer } from './acquirers/types.ts';
 import type { Kek } from './crypto/kek.ts';
 import type { Db } from './db/open.ts';
@@ -9,7 +10,10 @@ import { jsonBody } from './middleware/json-body/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { acquirerRoutes } from './routes/acquirers/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { operatorRoutes } from './routes/operator/index.ts';
 import { walletRoutes } from './routes/wallet/index.ts';
+import { siteRoutes } from './site/index.ts';
+import { installerRoutes } from '../tools/installer/routes.ts';
 import type { AppEnv, Logger } from './types.ts';
 
 export interface AppOptions {
@@ -38,6 +42,9 @@ export function buildApp({ db, kek, bodyLimit: maxBytes, version, logger = jsonL
   app.route('/v1/health', healthRoutes({ db, version, logger }));
   app.route('/v1/wallet', walletRoutes({ db, kek, now, ...(acquirer ? { acquirer } : {}) }));
   if (acquirer) app.route('/v1/acquirers', acquirerRoutes({ db, kek, acquirer, now }));
+  app.route('/v1/operator', operatorRoutes({ db, kek, now, ...(acquirer ? { acquirer } : {}) }));
   app.route('/', openApiRoutes({ version }));
+  app.all('/admin/*', mount(siteRoutes({ db, kek, now, logger, ...(acquirer ? { acquirer } : {}) }).fetch, { replaceRequest: false }));
+  app.route('/install', installerRoutes());
   return app;
 }

@@ -73,3 +73,29 @@ export const INTERNAL_ERRORS: ErrorDescription[] = [
 ];
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** Operator operations accept either scheme (docs/operator-api.md): a browser's session cookie or a script's API key. */
+export function operatorSecuritySchemes(): Record<string, object> {
+  return {
+    operatorSession: {
+      type: 'apiKey', in: 'cookie', name: 'waygo_session',
+      description: 'Set by POST /v1/operator/auth/login. Every POST, PUT, PATCH and DELETE of a cookie session must also send the session\'s CSRF token in X-CSRF-Token.',
+    },
+    operatorApiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'wgk_<prefix>_<secret>', description: 'An operator API key (Authorization: Bearer wgk_…); acts with its account\'s permissions; no CSRF token.' },
+  };
+}
+
+export const OPERATOR_SECURITY: Record<string, string[]>[] = [{ operatorSession: [] }, { operatorApiKey: [] }];
+
+/** What the operator-auth middleware refuses with, before a route runs. */
+export const OPERATOR_AUTH_ERRORS: ErrorDescription[] = [
+  { status: 401, code: 'authentication_required', description: 'no valid session cookie or API key (expired, revoked, or the account is disabled)' },
+];
+
+export const CSRF_ERRORS: ErrorDescription[] = [
+  { status: 403, code: 'csrf_failed', description: 'a cookie session\'s write without the session\'s CSRF token in X-CSRF-Token' },
+];
+
+export const PERMISSION_ERRORS: ErrorDescription[] = [
+  { status: 403, code: 'permission_denied', description: 'the account\'s role lacks this operation\'s permission' },
+];

@@ -40,9 +40,16 @@ function operationHtml(doc: OpenApiDocument, path: string, method: string, op: O
   const body = bodyOf(op.requestBody?.content as Record<string, { schema: Schema }> | undefined);
   return `<section class="op" id="op-${e(op.operationId)}"><h3><span class="method ${e(method)}">${e(method.toUpperCase())}</span> <code>${e(path)}</code></h3>
 <p>${e(op.summary)}</p>${op.description ? `<p>${e(op.description)}</p>` : ''}
-<p>Security: ${op.security.length > 0 ? '<a href="#security">signed wallet request</a>' : 'none'}</p>
+<p>Security: ${securityHtml(op)}</p>
 ${parametersHtml(doc, op)}${body ? `<h4>Request body (application/json): ${schemaLink(body)}</h4>` : ''}
 <h4>Responses</h4>${responsesHtml(op.responses)}</section>`;
+}
+
+function securityHtml(op: OperationObject): string {
+  if (op.security.length === 0) return 'none';
+  if (!op.security.some((r) => 'operatorSession' in r)) return '<a href="#security">signed wallet request</a>';
+  const permission = op['x-permission'] ? `, permission <code>${e(op['x-permission'])}</code>` : '';
+  return `<a href="#security">operator session cookie (with X-CSRF-Token on writes) or API key</a>${permission}`;
 }
 
 /** The document as one HTML page: every operation with its parameters, bodies and error codes, then every schema. */
@@ -50,8 +57,9 @@ export function docsPage(doc: OpenApiDocument): string {
   const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
   const nav = ops.map(({ path, method, op }) => `<li><a href="#op-${e(op.operationId)}">${e(method.toUpperCase())} ${e(path)}</a></li>`).join('');
   const security = Object.values(doc.components.securitySchemes).map((s) => {
-    const scheme = s as { name: string; description: string };
-    return `<li><code>${e(scheme.name)}</code>: ${e(scheme.description)}</li>`;
+    const scheme = s as { name?: string; in?: string; description: string };
+    const where = scheme.in === 'cookie' ? `Cookie ${scheme.name ?? ''}` : scheme.name ?? 'Authorization: Bearer';
+    return `<li><code>${e(where)}</code>: ${e(scheme.description)}</li>`;
   }).join('');
   const schemas = Object.entries(doc.components.schemas)
     .map(([name, schema]) => `<section id="${schemaAnchor(e(name))}"><h3>${e(name)}</h3>${schemaHtml(schema)}</section>`).join('');
@@ -60,7 +68,7 @@ export function docsPage(doc: OpenApiDocument): string {
 <h1>${e(doc.info.title)} <small>${e(doc.info.version)}</small></h1><p>${e(doc.info.description)}</p>
 <p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI ${e(doc.openapi)}).</p>
 <nav><h2>Operations</h2><ul>${nav}</ul></nav>
-<h2 id="security">Signed wallet requests</h2><ul>${security}</ul>
+<h2 id="security">Signed wallet requests and operator credentials</h2><ul>${security}</ul>
 ${ops.map(({ path, method, op }) => operationHtml(doc, path, method, op)).join('\n')}
 <h2>Schemas</h2>${schemas}</body></html>`;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
-  API_ERROR, BODY_ERRORS, IDEMPOTENCY_KEY_HEADER, INTERNAL_ERRORS, SIGNATURE_ERRORS, WALLET_SECURITY, walletSecuritySchemes,
+  API_ERROR, BODY_ERRORS, CSRF_ERRORS, IDEMPOTENCY_KEY_HEADER, INTERNAL_ERRORS, OPERATOR_AUTH_ERRORS, OPERATOR_SECURITY, PERMISSION_ERRORS,
+  SIGNATURE_ERRORS, WALLET_SECURITY, operatorSecuritySchemes, walletSecuritySchemes,
 } from './common.ts';
 import { componentSchemas, inlineSchema } from './schemas.ts';
 import type { ErrorDescription, NamedSchema, OperationDescription } from './types.ts';
@@ -23,6 +24,8 @@ export interface OperationObject {
   description?: string;
   tags: string[];
   security: Record<string, string[]>[];
+  /** The permission an operator operation requires (docs/operator-api.md). */
+  'x-permission'?: string;
   parameters?: Record<string, unknown>[];
   requestBody?: Record<string, unknown>;
   responses: Record<string, ResponseObject>;
@@ -44,6 +47,9 @@ export const openApiPath = (honoPath: string) => honoPath.replace(/:([A-Za-z0-9_
 function errorsOf(op: OperationDescription): ErrorDescription[] {
   return [
     ...(op.security === 'wallet' ? SIGNATURE_ERRORS : []),
+    ...(op.security === 'operator' ? OPERATOR_AUTH_ERRORS : []),
+    ...(op.security === 'operator' && op.method !== 'get' ? CSRF_ERRORS : []),
+    ...(op.security === 'operator' && op.permission ? PERMISSION_ERRORS : []),
     ...(op.body ? BODY_ERRORS : []),
     ...(op.errors ?? []),
     ...INTERNAL_ERRORS,
@@ -73,6 +79,7 @@ function responsesOf(op: OperationDescription): Record<string, ResponseObject> {
 function operationObject(op: OperationDescription): OperationObject {
   const parameters = [
     ...Object.entries(op.params ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: inlineSchema(schema) })),
+    ...Object.entries(op.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: inlineSchema(schema) })),
     ...(op.idempotencyKey ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   ];
   return {
@@ -80,7 +87,8 @@ function operationObject(op: OperationDescription): OperationObject {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    security: op.security === 'wallet' ? [WALLET_SECURITY] : [],
+    security: op.security === 'wallet' ? [WALLET_SECURITY] : op.security === 'operator' ? OPERATOR_SECURITY : [],
+    ...(op.permission ? { 'x-permission': op.permission } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { [JSON_TYPE]: { schema: ref(op.body.name) } } } } : {}),
     responses: responsesOf(op),
@@ -138,7 +146,7 @@ export function openApiDocument(
     components: {
       schemas: mergeComponents(componentSchemas(requests, 'input'), componentSchemas(answers, 'output')),
       parameters: idempotencyParameter(operations),
-      securitySchemes: walletSecuritySchemes(),
+      securitySchemes: { ...walletSecuritySchemes(), ...operatorSecuritySchemes() },
     },
     tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
   };

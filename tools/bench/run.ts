@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCloud } from './cloud.ts';
+import { benchE2e } from './e2e.ts';
 import { benchEmv } from './emv.ts';
 import { benchFirmwareSizes } from './firmware.ts';
 import { benchFirmwareMemory } from './firmware-memory.ts';
@@ -28,7 +29,7 @@ function table(figures: BenchFigure[]): string {
 
 const notes: string[] = [];
 const figures = [
-  ...benchEmv(), ...benchProtocol(), ...benchFirmwareSizes(root), ...(await benchFirmwareMemory(root, notes)), ...(await benchCloud()),
+  ...benchEmv(), ...benchProtocol(), ...benchFirmwareSizes(root), ...(await benchFirmwareMemory(root, notes)), ...(await benchCloud()), ...(await benchE2e()),
 ];
 console.log(table(figures));
 for (const note of notes) console.log(note);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundle } from './bundle.ts';
 import { BuildError } from './errors.ts';
+import { dropBootFunctions } from './drop-boot-functions.ts';
 import { checkEs5 } from './es5-check/index.ts';
 import { minifyForEspruino } from './espruino-tools.ts';
 import { hoistFunctions } from './hoist-functions.ts';
@@ -16,14 +17,14 @@ export interface BoardBuild {
 }
 
 /**
- * entry → esbuild bundle → TypeScript ES5 → constants inlined → function declarations hoisted → checker → Espruino minify and
- * pretokenise (the minified output is checked again). Writes firmware.js, firmware.min.js and size.json
+ * entry → esbuild bundle → TypeScript ES5 → constants inlined → function declarations hoisted → boot-only functions
+ * deleted after boot → checker → Espruino minify, flatten and pretokenise (the minified output is checked again). Writes firmware.js, firmware.min.js and size.json
  * into `<outRoot>/<board>/`.
  */
 export async function buildBoard(target: BuildTarget, outRoot: string): Promise<BoardBuild> {
   const dir = join(outRoot, target.board.id);
   await mkdir(dir, { recursive: true });
-  const es5 = hoistFunctions(inlineConstants(lowerToEs5(await bundle(target.entry))));
+  const es5 = dropBootFunctions(hoistFunctions(inlineConstants(lowerToEs5(await bundle(target.entry)))));
   const rawFile = join(dir, 'firmware.js');
   await writeFile(rawFile, es5);
   const findings = checkEs5(es5);

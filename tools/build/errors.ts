@@ -1,6 +1,6 @@
 import type { Finding } from './es5-check/index.ts';
 
-export type BuildErrorCode = 'toolchain' | 'bundle_failed' | 'lower_failed' | 'check_failed' | 'minify_failed';
+export type BuildErrorCode = 'toolchain' | 'bundle_failed' | 'lower_failed' | 'check_failed' | 'minify_failed' | 'flatten_failed';
 
 /** A firmware build that cannot produce a bundle; `findings` holds the checker's list when code is check_failed. */
 export class BuildError extends Error {

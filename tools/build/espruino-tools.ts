@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BoardData } from '../../firmware/src/core/board.ts';
 import { BuildError } from './errors.ts';
+import { flattenBundle, markDrops, reserveGlobals } from './flatten.ts';
 import { espruinoModules } from './targets.ts';
 
 const cli = createRequire(import.meta.url).resolve('espruino/bin/espruino-cli.js');
@@ -27,7 +28,7 @@ function firstProblem(output: string): string | undefined {
 }
 
 export interface EspruinoOutput {
-  /** Esprima-minified source (local names shortened, globals kept). */
+  /** Esprima-minified source (local names shortened, globals kept), flattened out of its wrapper (flatten.ts). */
   minified: string;
   /** The minified source with keywords and operators as single-byte tokens: the bytes stored on the box. */
   pretokenised: Buffer;
@@ -42,12 +43,13 @@ export async function minifyForEspruino(code: string, board: BoardData): Promise
   try {
     const boardJson = { BOARD: board.espruinoBoard, info: { builtin_modules: espruinoModules } };
     await writeFile(join(dir, 'board.json'), JSON.stringify(boardJson));
-    await writeFile(join(dir, 'in.js'), code);
+    await writeFile(join(dir, 'in.js'), reserveGlobals(markDrops(code)));
     const steps: [string, string[]][] = [
       ['minify', ['-n', '--board', 'board.json', '-m', 'in.js', '-o', 'min.js']],
       ['pretokenise', ['-n', '--board', 'board.json', '--config', 'PRETOKENISE=1', 'min.js', '-o', 'tok.js']],
     ];
     for (const [step, args] of steps) {
+      if (step === 'pretokenise') await writeFile(join(dir, 'min.js'), flattenBundle(await readFile(join(dir, 'min.js'), 'latin1')), 'latin1');
       let output: string;
       try {
         output = await run(args, dir);

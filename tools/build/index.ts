@@ -1,3 +1,4 @@
+export { boardFiles, type BoardFile } from './board-files.ts';
 export { buildBoard, type BoardBuild } from './build-board.ts';
 export { bundle } from './bundle.ts';
 export { BuildError, type BuildErrorCode } from './errors.ts';
@@ -8,3 +9,5 @@ export { inlineConstants } from './inline-constants.ts';
 export { lowerToEs5 } from './lower.ts';
 export { formatSizeTable, type SizeReport } from './size-report.ts';
 export { boards, buildTarget, espruinoModules, findBoard, type BuildTarget } from './targets.ts';
+export { bootOnlyFunctions, dropBootFunctions } from './drop-boot-functions.ts';
+export { flattenBundle, markDrops, reserveGlobals } from './flatten.ts';

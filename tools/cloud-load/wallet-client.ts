@@ -1,12 +1,9 @@
-// Signs wallet requests the way docs/wallet-api.md describes, for app.request() and for fetch() on a real port.
+// Signs wallet requests the way docs/wallet-api.md describes, for app.request() and for fetch() on a real port,
+// with the SDK's own signer (sdk/cloud/signing.ts), so the load tool and the tests sign as a wallet app does.
 import { randomBytes } from 'node:crypto';
-import { bodyDigest, requestSignature } from '../../cloud/middleware/wallet-signature/index.ts';
+import { fromBase64Url, signRequest, type WalletCredentials } from '../../sdk/index.ts';
 
-export interface WalletCredentials {
-  keyId: string;
-  /** base64url, as createWalletApp returned it. */
-  signingKey: string;
-}
+export type { WalletCredentials } from '../../sdk/index.ts';
 
 export interface SignOptions {
   /** Unix seconds; defaults to the real clock. */
@@ -20,15 +17,10 @@ export interface SignOptions {
 /** A RequestInit for `method path` with the JSON `body` (a value, or raw text), signed with `credentials`. */
 export function signed(credentials: WalletCredentials, method: string, path: string, body?: unknown, options: SignOptions = {}): RequestInit {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const nonce = options.nonce ?? randomBytes(16).toString('hex');
-  const digest = bodyDigest(text);
-  const key = Buffer.from(credentials.signingKey, 'base64url');
-  const signature = requestSignature(key, { method, path, timestamp, nonce, digest });
-  const headers: Record<string, string> = {
-    'waygo-key-id': credentials.keyId, 'waygo-timestamp': timestamp, 'waygo-nonce': nonce,
-    'waygo-content-sha256': digest, 'waygo-signature': signature, ...options.headers,
-  };
+  const signature = signRequest(fromBase64Url(credentials.signingKey), credentials.keyId, {
+    method, path, body: text, timestamp: options.timestamp ?? Math.floor(Date.now() / 1000), nonce: options.nonce ?? randomBytes(16).toString('hex'),
+  });
+  const headers: Record<string, string> = { ...signature, ...options.headers };
   if (text !== '') headers['content-type'] = 'application/json';
   const sent = options.sendBody ?? text;
   return { method, headers, ...(sent === '' ? {} : { body: sent }) };

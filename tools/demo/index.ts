@@ -1,40 +1,52 @@
-// make demo: what exists so far, run end to end — a box's signed EMV QR sticker, the payment telegram path
-// between cloud, wallet and box, and the firmware bundles' size report. Later work grows it into the cloud demo.
-import { existsSync, readFileSync } from 'node:fs';
+// make demo: a cloud on SQLite, six simulated boxes running the built firmware, a wallet paying each; then the
+// cloud keeps serving (site and API) until Ctrl-C. WAYGO_DEMO_EXIT=1 exits after the payments (tests, CI).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decode, encode, findBoxId } from '../../shared/emv/index.ts';
-import { boards } from '../build/index.ts';
-import { showCloud } from './cloud.ts';
-import { runPaymentFlow } from './flow.ts';
+import { boards, buildBoard, buildTarget } from '../build/index.ts';
+import { buildInstaller } from '../installer/build.ts';
+import { INSTALLER_DIR } from '../installer/routes.ts';
+import { runDemo } from './run.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
-const boxHex = '0011223344556677';
+const buildDir = join(root, 'build');
+const print = (line: string) => console.log(line);
 
-const sticker = encode({
-  payloadFormatIndicator: '01', pointOfInitiation: 'static',
-  merchantAccountInformation: { '49': { '00': 'com.waygo', '01': boxHex } },
-  mcc: '7210', currency: '901', country: 'TW', merchantName: 'WAYGO LAUNDRY', merchantCity: 'TAIPEI',
-});
-console.log('WayGo demo\n');
-console.log(`1. The QR sticker on washer ${boxHex}:\n   ${sticker}`);
-const scanned = decode(sticker);
-console.log(`   a wallet decodes it: merchant ${scanned.merchantName}, box ${findBoxId(scanned)}, currency ${scanned.currency}\n`);
-
-console.log('2. Paying 50.00 TWD for 30 minutes:');
-for (const step of runPaymentFlow(Buffer.from(boxHex, 'hex'), 5000, 901)) console.log(`   ${step.actor.padEnd(6)} ${step.what}`);
-
-console.log('\n3. Firmware bundles (make firmware BOARD=…):');
+// A fresh clone has no build/: the boxes need the bundles they run.
 for (const board of boards) {
-  const report = join(root, 'build', board.id, 'size.json');
-  if (!existsSync(report)) {
-    console.log(`   ${board.id.padEnd(8)} not built yet`);
-    continue;
-  }
-  const size = JSON.parse(readFileSync(report, 'utf8')) as { pretokenisedBytes: number; storageBytes: number };
-  console.log(`   ${board.id.padEnd(8)} ${size.pretokenisedBytes} B of ${size.storageBytes} B Storage`);
+  if (existsSync(join(buildDir, board.id, 'firmware.min.js'))) continue;
+  print(`building the ${board.id} firmware…`);
+  await buildBoard(buildTarget(board), buildDir);
 }
-console.log('\n4. The cloud (npx waygo cloud start serves it until Ctrl-C):');
-await showCloud((line) => console.log(line));
-console.log('\nThe demo started the cloud, asked it over HTTP, and stopped it again; simulated boxes and wallets paying');
-console.log('through it join this demo as they land.');
+if (!existsSync(join(INSTALLER_DIR, 'installer.js'))) await buildInstaller(INSTALLER_DIR);
+
+const dir = mkdtempSync(join(tmpdir(), 'waygo-demo-'));
+print('WayGo demo\n');
+const demo = await runDemo({ dir, buildDir, port: Number(process.env.WAYGO_DEMO_PORT ?? 0), print }).catch((err: unknown) => {
+  rmSync(dir, { recursive: true, force: true });
+  throw err;
+});
+const paid = demo.results.filter((r) => r.ok).length;
+print(`\n${paid} of ${demo.results.length} boxes paid.`);
+print(`\nOperator site: ${demo.url}/admin   login ${demo.world.login.email} / ${demo.world.login.password}`);
+print(`Installer:     ${demo.url}/install   (Web Bluetooth, for a real box in install mode)`);
+print(`API:           ${demo.url}/docs   (OpenAPI document at ${demo.url}/openapi.json)`);
+
+async function stop(): Promise<void> {
+  await demo.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.env.WAYGO_DEMO_EXIT === '1') {
+  await stop();
+  process.exitCode = paid === demo.results.length ? 0 : 1;
+} else {
+  print('\nThe cloud keeps running; Ctrl-C stops it.');
+  const onSignal = () => {
+    print('\nstopping…');
+    void stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

@@ -3,7 +3,7 @@
 // way the interpreter accepts) captures the service's write handler and the notifications. E.getBattery, absent
 // there, reads 90 %, and inputs (the Pixl.js buttons are on H pins the Linux build lacks) read low. Storage,
 // crypto, timers and the watchdog are the interpreter's own.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Reassembler, encodeKeyFile, splitMessage } from '../../shared/protocol/index.ts';
 import type { BoxKeys } from '../../shared/protocol/index.ts';
@@ -12,18 +12,33 @@ import { bootFromStorage } from './run.ts';
 
 const fakeLcd = 'var g={clear:function(){},flip:function(){},setFont:function(){},drawImage:function(){},' +
   'drawString:function(s){print("lcd:"+s)}};\n';
-const fakeNrf = 'var waygoOut=[],waygoWrite,waygoOn={};global.NRF={setServices:function(s,o){print("nrf:uart="+o.uart);' +
+const fakeNrf = 'var waygoOut=[],waygoWrite,waygoOn={},waygoPeak=0;function waygoSample(){var m=process.memory().usage;if(m>waygoPeak)waygoPeak=m;}global.NRF={setServices:function(s,o){print("nrf:uart="+o.uart);' +
   'for(var k in s)for(var c in s[k])if(s[k][c].onWrite)waygoWrite=s[k][c].onWrite;},setAdvertising:function(){},' +
-  'setAddress:function(){},updateServices:function(u){for(var k in u)for(var c in u[k])waygoOut.push(btoa(E.toString(u[k][c].value)));},' +
+  'setAddress:function(){},updateServices:function(u){waygoSample();for(var k in u)for(var c in u[k])waygoOut.push(btoa(E.toString(u[k][c].value)));},' +
   'on:function(e,f){waygoOn[e]=f;print("nrf:on:"+e)},disconnect:function(){}};E.getBattery=function(){return 90};' +
   'global.digitalRead=function(){return 0};global.pinMode=function(){};global.setWatch=function(){};\n';
 
-/** After boot: print memory, connect, write each request's chunks, print every notification and memory again. */
-function walletScript(requests: Uint8Array[]): string {
-  const writes = requests.map((message) => splitMessage(message, 20)
-    .map((c) => `waygoWrite({data:E.toArrayBuffer(atob("${Buffer.from(c).toString('base64')}"))});`).join(''));
-  return `\nsetTimeout(function(){print("idle:"+JSON.stringify(process.memory()));waygoOn.connect();${writes.join('')}` +
-    'setTimeout(function(){print("notified:"+waygoOut.join(","));print("memory:"+JSON.stringify(process.memory()));},300);},100);\n';
+/**
+ * After boot: print memory, connect, then write each request's chunks, one request every `stepMs` (the box answers
+ * and acts between them), sampling memory at every notification and timing each request's writes (the last chunk
+ * runs the whole handling: opening, checks and starting the action, up to the reply). At the end: the
+ * notifications, the peak, the times beside two baselines (a 64-byte JS loop and a native SHA256 of 64 bytes)
+ * and memory.
+ */
+function walletScript(requests: Uint8Array[], stepMs: number): string {
+  const steps = requests.map((message) => '[' + splitMessage(message, 20)
+    .map((c) => `"${Buffer.from(c).toString('base64')}"`).join(',') + ']');
+  // Each baseline is the fastest of 5 batches of 20: the machines are shared, and a batch that was interrupted
+  // says nothing about the interpreter.
+  const baseline = 'var b=new Uint8Array(64),c=require("crypto"),loop=1e9,sha=1e9,t,n,r,i;for(r=0;r<5;r++){t=getTime();' +
+    'for(n=0;n<20;n++)for(i=0;i<64;i++)b[i]^=i;loop=Math.min(loop,(getTime()-t)/20);t=getTime();' +
+    'for(n=0;n<20;n++)c.SHA256(b);sha=Math.min(sha,(getTime()-t)/20);}';
+  return `\nvar waygoSteps=[${steps.join(',')}],waygoTimes=[];setTimeout(function(){print("idle:"+JSON.stringify(process.memory()));waygoOn.connect();` +
+    `var step=setInterval(function(){var s=waygoSteps.shift();if(s===undefined){clearInterval(step);${baseline}` +
+    'print("notified:"+waygoOut.join(","));print("peak:"+JSON.stringify({usage:waygoPeak}));' +
+    'print("timed:"+JSON.stringify({steps:waygoTimes,loop:loop,sha:sha}));print("memory:"+JSON.stringify(process.memory()));return;}' +
+    'var t=getTime();s.forEach(function(c){waygoWrite({data:E.toArrayBuffer(atob(c))});});' +
+    `waygoTimes.push(Math.round((getTime()-t)*1e6));waygoSample();},${stepMs});},100);\n`;
 }
 
 export interface BoxRun {
@@ -33,6 +48,13 @@ export interface BoxRun {
   /** process.memory().usage (JsVars) after boot, and after the requests; undefined when not reached. */
   idleJsVars?: number;
   afterJsVars?: number;
+  /** The most JsVars in use at any notification or after any request. */
+  peakJsVars?: number;
+  /** Microseconds each request's writes took on the interpreter (empty when the run did not finish). */
+  stepMicros: number[];
+  /** Microseconds of the same-run baselines: one pass of a 64-byte JS loop, one native SHA256 of 64 bytes. */
+  loopMicros?: number;
+  sha256Micros?: number;
   outOfMemory: boolean;
 }
 
@@ -41,15 +63,28 @@ function usage(printed: string, label: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+export interface RunOptions {
+  /** Milliseconds between requests (default 400, enough for a pay-by-count action of a few pulses). */
+  stepMs?: number;
+  /** E.hwRand returns this byte four times over, so nonces and IVs are known in advance (see visit.ts). */
+  pinnedRandomByte?: number;
+}
+
 /** Provisions `keys`, boots `<buildDir>/<board>/firmware.min.js` from Storage and sends `requests` over the link. */
 export async function runBoxOnInterpreter(
   interpreter: string, board: BoardData, buildDir: string, keys: BoxKeys, requests: Uint8Array[], workDir: string,
+  options: RunOptions = {},
 ): Promise<BoxRun> {
   await mkdir(workDir, { recursive: true });
+  // A fresh Storage: a log left by an earlier run would answer this run's txnIds as duplicates.
+  await rm(join(workDir, 'espruino.flash'), { force: true });
   const provision = `require("Storage").write("waygo.keys",atob("${Buffer.from(encodeKeyFile(keys)).toString('base64')}"));\n`;
   const code = await readFile(join(buildDir, board.id, 'firmware.min.js'));
-  const prelude = Buffer.from(provision + fakeNrf + (board.display === 'lcd' ? fakeLcd : ''));
-  const printed = await bootFromStorage(interpreter, Buffer.concat([prelude, code, Buffer.from(walletScript(requests))]), workDir, /memory:.*\n|OUT OF MEMORY/);
+  const pinned = options.pinnedRandomByte === undefined ? '' : `E.hwRand=function(){return ${options.pinnedRandomByte * 0x1010101}};\n`;
+  const prelude = Buffer.from(provision + fakeNrf + pinned + (board.display === 'lcd' ? fakeLcd : ''));
+  const printed = await bootFromStorage(interpreter, Buffer.concat([prelude, code, Buffer.from(walletScript(requests, options.stepMs ?? 400))]), workDir, /memory:.*\n|OUT OF MEMORY/);
+  const timedLine = /timed:(\{.*\})/.exec(printed);
+  const timed = timedLine ? JSON.parse(timedLine[1]!) as { steps: number[]; loop: number; sha: number } : undefined;
   const line = /notified:([A-Za-z0-9+/=,]*)/.exec(printed);
   const wallet = new Reassembler();
   const replies: Uint8Array[] = [];
@@ -58,7 +93,9 @@ export async function runBoxOnInterpreter(
     if (pushed.state === 'message') replies.push(pushed.message);
   }
   return {
-    printed, replies, idleJsVars: usage(printed, 'idle'), afterJsVars: usage(printed, 'memory'),
-    outOfMemory: printed.includes('OUT OF MEMORY'),
+    printed, replies, idleJsVars: usage(printed, 'idle'), afterJsVars: usage(printed, 'memory'), peakJsVars: usage(printed, 'peak'),
+    outOfMemory: printed.includes('OUT OF MEMORY'), stepMicros: timed === undefined ? [] : timed.steps,
+    loopMicros: timed === undefined ? undefined : Math.round(timed.loop * 1e6),
+    sha256Micros: timed === undefined ? undefined : Math.round(timed.sha * 1e6),
   };
 }

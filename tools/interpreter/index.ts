@@ -1,2 +1,4 @@
 export { bootFromStorage, runFile, runUntil } from './run.ts';
-export { runBoxOnInterpreter, type BoxRun } from './box-run.ts';
+export { runBoxOnInterpreter, type BoxRun, type RunOptions } from './box-run.ts';
+export { PINNED_RANDOM_BYTE, paymentVisit } from './visit.ts';
+

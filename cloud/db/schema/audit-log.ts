@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Append-only and hash-chained (cloud/audit/). `id` is assigned by the appender as the previous id + 1, not
@@ -16,4 +16,7 @@ export const auditLog = sqliteTable('audit_log', {
   data: text('data').notNull(),
   prevHash: text('prev_hash').notNull().unique(),
   hash: text('hash').notNull().unique(),
-});
+}, (t) => [
+  // A payment's or a box's audit proof reads its own rows, not the whole chain.
+  index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.id),
+]);

@@ -56,6 +56,8 @@ export const payments = sqliteTable(
     index('payments_wallet_created_idx').on(t.walletAppId, t.createdAt),
     index('payments_box_created_idx').on(t.boxId, t.createdAt),
     index('payments_state_expires_idx').on(t.state, t.expiresAt),
+    // The operator's transaction query and CSV export page newest first over every payment.
+    index('payments_created_idx').on(t.createdAt, t.id),
     check('payments_amount_positive', sql`${t.amountMinor} > 0`),
   ],
 );

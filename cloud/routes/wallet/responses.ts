@@ -56,7 +56,7 @@ export const CHALLENGE = named('Challenge', z.object({
 }));
 export const SESSION = named('Session', z.object({
   sessionId: z.string(), boxId: z.string(), auth: hex('the AUTH message to write to the box'), walletId: z.number().int(),
-  rights: z.number().int().describe('bit set: 1 PAY, 2 UNLOCK'), validSeconds: z.number().int(), keyVersion: z.number().int(),
+  rights: z.number().int().describe('bit set: 1 PAY, 2 UNLOCK, 8 MANAGE (the cloud has commands for the box: POST /sessions/{id}/commands)'), validSeconds: z.number().int(), keyVersion: z.number().int(),
 }));
 export const PAYMENT_ANSWER = named('PaymentAnswer', z.object({ payment: Payment }));
 export const SEALED_PAYMENT = named('SealedPayment', z.object({

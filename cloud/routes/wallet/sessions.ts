@@ -4,13 +4,14 @@ import { toHex } from '../../../shared/bytes/hex.ts';
 import type { Kek } from '../../crypto/kek.ts';
 import type { Db } from '../../db/open.ts';
 import type { WalletEnv } from '../../middleware/wallet-signature/index.ts';
-import { issueChallenge, openSession } from '../../services/sessions/index.ts';
+import { issueChallenge, openSession, requestBoundChallenge } from '../../services/sessions/index.ts';
 import { MSG, PROTOCOL_VERSION } from '../../../shared/protocol/constants.ts';
 import { forWallet } from './errors.ts';
 import { BOX_ID, parseBody } from './validate.ts';
 import { bytesField } from './bytes.ts';
 import type { OperationDescription } from '../../openapi/types.ts';
 import { CHALLENGE, SESSION } from './responses.ts';
+import { sessionCommandRoutes } from './session-commands.ts';
 
 export interface SessionRoutesOptions {
   db: Db;
@@ -21,7 +22,9 @@ export interface SessionRoutesOptions {
 export const ChallengeBody = z.strictObject({ boxId: z.string().regex(BOX_ID, 'must be 16 hex digits') });
 export const SessionBody = z.strictObject({
   hello: bytesField(512),
-  challenge: z.string().regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hex digits'),
+  info: bytesField(64).optional().describe('the box\'s INFO message, if the wallet read it: its battery level is shown to operators (informative only, INFO is not MACed)'),
+  challenge: z.string().regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hex digits').optional()
+    .describe('from POST /challenges; absent: the HELLO answered the request-bound challenge of this request\'s key id, timestamp and nonce'),
 });
 
 /** POST /v1/wallet/challenges issues the HELLO_REQUEST challenge for a box. */
@@ -41,14 +44,18 @@ export const challengeRoutes = ({ db, now }: SessionRoutesOptions) =>
 export const sessionRoutes = ({ db, kek, now }: SessionRoutesOptions) =>
   new Hono<WalletEnv>().post('/', (c) => {
     const body = parseBody(SessionBody, c.get('body'));
+    const wallet = c.get('wallet');
+    const challenge = body.challenge?.toLowerCase()
+      ?? requestBoundChallenge(wallet.id, c.req.header('waygo-timestamp') ?? '', c.req.header('waygo-nonce') ?? '');
     const session = forWallet(() => openSession(db, kek, {
-      wallet: c.get('wallet'), hello: body.hello, challenge: body.challenge.toLowerCase(), now: now(), alsoWrite: c.get('nonce').record,
+      wallet, hello: body.hello, challenge, now: now(), alsoWrite: c.get('nonce').record, requestBound: body.challenge === undefined,
+      ...(body.info ? { info: body.info } : {}),
     }));
     return c.json({
       sessionId: session.sessionId, boxId: session.boxId, auth: toHex(session.auth), walletId: session.walletId,
       rights: session.rights, validSeconds: session.validSeconds, keyVersion: session.keyVersion,
     }, 201);
-  });
+  }).route('/', sessionCommandRoutes({ db, kek, now }));
 
 export const operations: OperationDescription[] = [{
   method: 'post', path: '/v1/wallet/challenges', operationId: 'createChallenge', tag: 'wallet', security: 'wallet',

@@ -19,8 +19,10 @@ function context(boxId: string, keyVersion: number): string {
   return `box_keys/${boxId}/${keyVersion}`;
 }
 
-export function newSealedMaster(kek: Kek, boxId: string, keyVersion: number): { sealed: Buffer; keys: BoxKeys } {
-  const master = randomBytes(32);
+/** Seals `given` (a provisioning tool's master secret, 32 bytes) or a fresh one; the copy made here is wiped. */
+export function newSealedMaster(kek: Kek, boxId: string, keyVersion: number, given?: Uint8Array): { sealed: Buffer; keys: BoxKeys } {
+  if (given !== undefined && given.length !== 32) throw new CloudError('master_secret_invalid', 'a master secret is 32 bytes');
+  const master = given === undefined ? randomBytes(32) : new Uint8Array(given);
   try {
     return {
       sealed: Buffer.from(sealSecret(kek, master, context(boxId, keyVersion))),

@@ -28,7 +28,7 @@ function limit(amountMinor: number | null, count: number | null) {
 
 function boxDenyReason(status: BoxRow['status']): BoxDenyReason | undefined {
   if (status === 'lost' || status === 'stolen') return status;
-  return status === 'retired' ? 'blocked' : undefined;
+  return status === 'blocked' || status === 'retired' ? 'blocked' : undefined;
 }
 
 /**

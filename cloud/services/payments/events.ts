@@ -13,6 +13,13 @@ const EVENTS: Partial<Record<PaymentState, string>> = {
   declined: 'payment.declined', expired: 'payment.expired', canceled: 'payment.canceled',
 };
 
+function owner(tx: Executor, payment: PaymentRow) {
+  return tx.select({ merchantId: stores.merchantId, storeId: stores.id }).from(boxes)
+    .innerJoin(stores, eq(stores.id, boxes.storeId)).where(eq(boxes.id, payment.boxId)).get();
+}
+
+const eventId = (seed: string) => `evt_${createHash('sha256').update(seed).digest('hex').slice(0, 24)}`;
+
 /**
  * Queues the webhook event for a payment that just entered its state, in the transition's transaction. A
  * payment enters each state at most once, so the event id is derived from payment and state: stable across
@@ -21,12 +28,33 @@ const EVENTS: Partial<Record<PaymentState, string>> = {
 export function queuePaymentEvent(tx: Executor, payment: PaymentRow, from: PaymentState, at: number): void {
   const type = EVENTS[payment.state];
   if (type === undefined) return;
-  const owner = tx.select({ merchantId: stores.merchantId, storeId: stores.id }).from(boxes)
-    .innerJoin(stores, eq(stores.id, boxes.storeId)).where(eq(boxes.id, payment.boxId)).get();
-  if (!owner) return;
-  const id = `evt_${createHash('sha256').update(`${payment.id}\n${payment.state}`).digest('hex').slice(0, 24)}`;
-  queueEvent(tx, owner.merchantId, {
-    id, type, createdAt: at,
-    data: { payment: { ...paymentView(payment), storeId: owner.storeId, previousState: from } },
+  const found = owner(tx, payment);
+  if (!found) return;
+  queueEvent(tx, found.merchantId, {
+    id: eventId(`${payment.id}\n${payment.state}`), type, createdAt: at,
+    data: { payment: { ...paymentView(payment), storeId: found.storeId, previousState: from } },
+  }, at);
+}
+
+export interface SettledRefund {
+  id: string;
+  amountMinor: number;
+  state: 'refunded' | 'failed';
+}
+
+/**
+ * `refund.succeeded` or `refund.failed` for each settled refund, partial ones included: a partial refund moves no
+ * state, so without it a merchant would not hear of it. A refund settles once, so its id names the event.
+ */
+export function queueRefundEvent(tx: Executor, payment: PaymentRow, refund: SettledRefund, at: number): void {
+  const found = owner(tx, payment);
+  if (!found) return;
+  const type = refund.state === 'refunded' ? 'refund.succeeded' : 'refund.failed';
+  queueEvent(tx, found.merchantId, {
+    id: eventId(`${refund.id}\n${type}`), type, createdAt: at,
+    data: {
+      refund: { id: refund.id, paymentId: payment.id, amountMinor: refund.amountMinor, currency: payment.currency, state: refund.state },
+      payment: { ...paymentView(payment), storeId: found.storeId },
+    },
   }, at);
 }

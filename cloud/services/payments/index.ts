@@ -13,7 +13,7 @@ export type { Order } from './pricing.ts';
 export { applyReceipt, ownedPayment } from './receipt.ts';
 export { cancelPayment, resealPayment } from './lifecycle.ts';
 export { refundPayment, refundRemainder } from './refunds.ts';
-export type { RefundOutcome } from './refunds.ts';
+export type { RefundOptions, RefundOutcome } from './refunds.ts';
 export { sweepExpired, startSweeper } from './sweep.ts';
 export type { SweepResult } from './sweep.ts';
 export { KEY_RETENTION_MS, claimKey, closeAbandonedKey, pruneKeys, releaseKey, requestDigest, storeResponse } from './idempotency.ts';

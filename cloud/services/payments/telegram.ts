@@ -3,7 +3,7 @@ import { KIND } from '../../../shared/protocol/constants.ts';
 import { sealTelegram } from '../../../shared/protocol/seal.ts';
 import type { Kek } from '../../crypto/kek.ts';
 import type { Executor } from '../../db/open.ts';
-import { loadBoxKeys } from '../box-keys/index.ts';
+import { loadBoxKeys, sealingKeyVersion } from '../box-keys/index.ts';
 import { currencyNumeric } from './currency.ts';
 import type { PaymentRow } from './transition.ts';
 import { txnIdBytes } from './txn-id.ts';
@@ -23,7 +23,7 @@ export interface SealedPayment {
  * same payment again for a new IV (a lost receipt) keeps its txnId, so a box that already ran it answers DUPLICATE.
  */
 export function sealPayment(db: Executor, kek: Kek, payment: PaymentRow, walletId: number, iv: Uint8Array, nowMs: number): SealedPayment {
-  const keys = loadBoxKeys(db, kek, payment.boxId);
+  const keys = loadBoxKeys(db, kek, payment.boxId, sealingKeyVersion(db, payment.boxId));
   const issuedAt = Math.floor(nowMs / 1000);
   const expiresAt = Math.min(issuedAt + TELEGRAM_VALID_SECONDS, Math.floor(payment.expiresAt / 1000));
   const telegram = sealTelegram(nodeCrypto, keys, iv, KIND.PAYMENT, {

@@ -13,11 +13,17 @@ import type { Kek } from '../../crypto/kek.ts';
 import type { Executor } from '../../db/open.ts';
 import { boxSessions, boxes, merchants, stores } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
+import { openCommandCounts } from '../box-commands/index.ts';
 import { loadBoxKeys } from '../box-keys/index.ts';
 import { consumeChallenge } from './challenges.ts';
 
 /** How long the box honours the ticket on this connection: a payment fits, an idle phone is cut off. */
 export const TICKET_VALID_SECONDS = 120;
+
+/** HELLO's firmwareVersion is major ‖ minor in one uint16. */
+export function firmwareText(version: number): string {
+  return `${version >> 8}.${version & 0xff}`;
+}
 
 export interface OpenSessionInput {
   wallet: { id: string; walletId: number };
@@ -26,6 +32,10 @@ export interface OpenSessionInput {
   now: number;
   /** Another write committed with the session or with the spent challenge (the request's nonce). */
   alsoWrite?: (tx: Executor) => void;
+  /** The challenge was derived from this request's signed nonce (request-challenge.ts): nothing to consume. */
+  requestBound?: boolean;
+  /** The box's INFO message as the wallet read it: public and not MACed, so only its battery level is kept, for display. */
+  info?: Uint8Array;
 }
 
 export interface OpenedSession {
@@ -50,6 +60,7 @@ export function openSession(db: Executor, kek: Kek, input: OpenSessionInput): Op
     return db.transaction((tx) => {
       input.alsoWrite?.(tx);
       return issueSession(tx, kek, input, (boxId) => {
+        if (input.requestBound === true) return;
         consumeChallenge(tx, input.wallet.id, boxId, input.challenge, input.now);
         spent = boxId;
       });
@@ -66,7 +77,13 @@ export function openSession(db: Executor, kek: Kek, input: OpenSessionInput): Op
   }
 }
 
-function issueSession(db: Executor, kek: Kek, { wallet, hello, challenge, now }: OpenSessionInput, consume: (boxId: string) => void): OpenedSession {
+/** The battery level of an INFO message, when `info` is one. */
+function batteryOf(info: Uint8Array | undefined): { batteryPercent: number } | Record<string, never> {
+  const decoded = info === undefined ? undefined : decodeMessage(info);
+  return decoded?.ok && decoded.type === MSG.INFO ? { batteryPercent: Math.min(decoded.fields.battery as number, 100) } : {};
+}
+
+function issueSession(db: Executor, kek: Kek, { wallet, hello, challenge, now, info }: OpenSessionInput, consume: (boxId: string) => void): OpenedSession {
   const decoded = decodeMessage(hello);
   if (!decoded.ok || decoded.type !== MSG.HELLO) throw new CloudError('hello_invalid', 'hello is not a HELLO message');
   const f = decoded.fields;
@@ -90,7 +107,9 @@ function issueSession(db: Executor, kek: Kek, { wallet, hello, challenge, now }:
     }
     if (row.status !== 'active') throw new CloudError('box_blocked', `the box is ${row.status}`);
     if (row.merchantStatus !== 'active') throw new CloudError('merchant_inactive', 'the merchant does not take payments');
-    const rights = row.scenario === SCENARIO.MULTI_LOCKER ? RIGHT.PAY | RIGHT.UNLOCK : RIGHT.PAY;
+    // MANAGE only while the cloud owes the box commands: the wallet can carry them, never make them.
+    const manage = (openCommandCounts(tx, [boxId])[boxId] ?? 0) > 0 ? RIGHT.MANAGE : 0;
+    const rights = (row.scenario === SCENARIO.MULTI_LOCKER ? RIGHT.PAY | RIGHT.UNLOCK : RIGHT.PAY) | manage;
     const boxNonce = f.boxNonce as Uint8Array;
     const auth = encodeMessage(MSG.AUTH, {
       walletId: wallet.walletId, rights, validSeconds: TICKET_VALID_SECONDS, ticket: new Uint8Array(TAG_SIZE),
@@ -103,7 +122,7 @@ function issueSession(db: Executor, kek: Kek, { wallet, hello, challenge, now }:
       firmwareVersion: f.firmwareVersion as number, boxClock: f.clock as number, rights, createdAt: now,
       ticketExpiresAt: now + TICKET_VALID_SECONDS * 1000,
     }).run();
-    tx.update(boxes).set({ lastSeenAt: now }).where(eq(boxes.id, boxId)).run();
+    tx.update(boxes).set({ lastSeenAt: now, firmwareVersion: firmwareText(f.firmwareVersion as number), ...batteryOf(info) }).where(eq(boxes.id, boxId)).run();
     appendAudit(tx, {
       at: now, actor: `wallet:${wallet.id}`, action: 'session.opened', subjectType: 'box', subjectId: boxId,
       data: { sessionId, keyVersion, counter, rights },

@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boards, buildBoard, buildTarget, checkEs5, type BoardBuild } from '../../../tools/build/index.ts';
+import { untokenise } from '../../../tools/simulator/pretokens.ts';
+import { boardFiles, boards, buildBoard, buildTarget, checkEs5, type BoardBuild } from '../../../tools/build/index.ts';
 
 const build = suite('buildBoard');
 const out = await mkdtemp(join(tmpdir(), 'waygo-build-test-'));
@@ -36,6 +37,20 @@ for (const board of boards) {
     assert.equal(built.get(board.id)?.report, size);
   });
 }
+
+build('the stored bundle is a flat program: no wrapper, no marker calls, the boot-only factories deleted after the boot call', async () => {
+  const code = untokenise((await readFile(join(out, 'puckjs', 'firmware.min.js'))).toString('latin1'));
+  assert.not.match(code.slice(0, 20), /^[!(]function/);
+  assert.not.match(code, /__waygo(Reserved|Drop)/);
+  assert.match(code, /,delete [\w$]+(,delete [\w$]+){10,}$/);
+  assert.match(await readFile(join(out, 'puckjs', 'firmware.js'), 'utf8'), /\n {4}delete start;\n/);
+});
+
+build('boardFiles lists the Storage files of a build with their bytes', async () => {
+  const files = await boardFiles(out, boards[0]!);
+  assert.equal(files.map((f) => f.name), ['.bootcde']);
+  assert.equal(Buffer.from(files[0]!.bytes), await readFile(join(out, boards[0]!.id, 'firmware.min.js')));
+});
 
 build('the pretokenised bundle holds Espruino\'s single-byte keyword tokens', async () => {
   const bytes = await readFile(join(out, 'puckjs', 'firmware.min.js'));

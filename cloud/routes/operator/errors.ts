@@ -1,0 +1,40 @@
+import { ApiError, type ApiErrorStatus, type ApiErrorType } from '../../errors/api-error.ts';
+import { CloudError } from '../../errors/cloud-error.ts';
+
+export type ErrorMapping = Record<string, [ApiErrorStatus, ApiErrorType?, string?]>;
+
+/** Codes the authority services answer; route modules pass their own services' codes as `extra`. */
+const AUTHORITY: ErrorMapping = {
+  cursor_invalid: [400, 'invalid_request_error', 'cursor'],
+  permission_unknown: [400, 'invalid_request_error', 'permissions'],
+  expiry_invalid: [400, 'invalid_request_error', 'expiresAt'],
+  password_weak: [422, 'invalid_request_error', 'password'],
+  permission_escalation: [403],
+  email_taken: [409, 'invalid_request_error', 'email'],
+  account_self_disable: [409, 'invalid_request_error', 'status'],
+  invalid_credentials: [401, 'authentication_error'],
+};
+
+/**
+ * A CloudError a caller caused becomes its ApiError: the mapped status, or 404 for any `<thing>_not_found`
+ * (which is also what another tenant's row answers); anything else is rethrown as a fault of ours.
+ */
+export function rethrowForOperator(err: unknown, extra: ErrorMapping = {}): never {
+  if (err instanceof CloudError) {
+    const mapped = extra[err.code] ?? AUTHORITY[err.code] ?? (err.code.endsWith('_not_found') ? [404] : undefined);
+    if (mapped) {
+      const [status, type = 'invalid_request_error', param] = mapped;
+      throw new ApiError({ status, type, code: err.code, message: err.message, ...(param ? { param } : {}) });
+    }
+  }
+  throw err;
+}
+
+/** Runs a service call (sync or async), translating the CloudErrors an operator can cause. */
+export async function forOperator<T>(fn: () => T | Promise<T>, extra?: ErrorMapping): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    rethrowForOperator(err, extra);
+  }
+}

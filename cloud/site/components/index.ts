@@ -1,0 +1,12 @@
+export { Layout } from './layout.tsx';
+export type { LayoutProps } from './layout.tsx';
+export { Field, Form, Select, fieldId } from './form.tsx';
+export type { FieldProps, FormProps, SelectOption, SelectProps } from './form.tsx';
+export { Pager, Table, withQuery } from './table.tsx';
+export type { Column, PagerProps, TableProps } from './table.tsx';
+export { DoneNotice, ErrorSummary, Notice } from './notice.tsx';
+export type { DoneNoticeProps, ErrorSummaryProps, FormError, NoticeProps } from './notice.tsx';
+export { DateTime, Money, currencyDigits, formatDateTime, formatMoney } from './format.tsx';
+export { NAV, visibleNav } from './nav.ts';
+export type { NavGroup, NavLink } from './nav.ts';
+export { usePage } from './page-context.ts';

@@ -1,0 +1,1 @@
+export { acquirerPages } from './routes.ts';

@@ -1,0 +1,1 @@
+export { merchandisePages } from './routes.ts';
