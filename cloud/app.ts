@@ -13,7 +13,7 @@ import { healthRoutes } from './routes/health/index.ts';
 import { operatorRoutes } from './routes/operator/index.ts';
 import { walletRoutes } from './routes/wallet/index.ts';
 import { siteRoutes } from './site/index.ts';
-import { installerRoutes } from '../tools/installer/routes.ts';
+import { installerRoutes } from './routes/installer/index.ts';
 import type { AppEnv, Logger } from './types.ts';
 
 export interface AppOptions {

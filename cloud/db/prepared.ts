@@ -1,18 +1,30 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './open.ts';
 
 /**
- * A query built once per database handle and reused. Building a drizzle query (its SQL text, then SQLite's
- * prepare) costs more than running it for the small indexed reads on every wallet request, so hot reads keep
- * their prepared form. A transaction handle is a new object each time, so inside one the query is built afresh.
+ * A query built once per connection and reused. Building a drizzle query (its SQL text, then SQLite's prepare)
+ * costs more than running it for the small indexed reads and writes on every wallet request, so hot queries keep
+ * their prepared form. The database and every transaction on it share one drizzle session (one SQLite
+ * connection), and a statement prepared on that connection runs inside whatever transaction is open on it, so
+ * the query built on the first handle serves all of them.
  */
 export function preparedQuery<T>(build: (db: Executor) => T): (db: Executor) => T {
-  const byHandle = new WeakMap<Executor, T>();
+  const bySession = new WeakMap<object, T>();
   return (db) => {
-    let query = byHandle.get(db);
+    const session = sessionOf(db);
+    let query = bySession.get(session);
     if (query === undefined) {
       query = build(db);
-      byHandle.set(db, query);
+      bySession.set(session, query);
     }
     return query;
   };
 }
+
+/** drizzle keeps the session as an internal field (not in its types); a transaction shares its database's. */
+function sessionOf(db: Executor): object {
+  return (db as unknown as { session: object }).session;
+}
+
+/** A placeholder where drizzle's types take only an SQL value (`update().set()`); bound like any placeholder. */
+export const bound = (name: string): SQL => sql`${sql.placeholder(name)}`;

@@ -18,7 +18,7 @@ import { PAYMENT, RESOLVED } from '../routes/wallet/responses.ts';
 import { operations as sessions } from '../routes/wallet/sessions.ts';
 import { operations as sessionCommands } from '../routes/wallet/session-commands.ts';
 import { operations as docs } from './operations.ts';
-import { operations as installer } from '../../tools/installer/routes.ts';
+import { operations as installer } from '../routes/installer/index.ts';
 import type { NamedSchema, OperationDescription } from './types.ts';
 
 export const apiOperations: readonly OperationDescription[] = [

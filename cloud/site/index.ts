@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { AppEnv } from '../types.ts';
 import { publicContext, type SiteEnv } from './context.ts';
 import type { SiteDeps } from './deps.ts';
@@ -37,6 +38,8 @@ export function siteRoutes(deps: SiteDeps): Hono<AppEnv> {
     },
     referrerPolicy: 'same-origin',
   }));
+  // `/admin/` typed by hand finds the dashboard: a page not found with a trailing slash redirects without it.
+  site.use('*', trimTrailingSlash());
   site.get('/static/site.css', stylesheet());
   site.use('*', siteSession({ db: deps.db, now: deps.now }));
   site.route('/', authPages(deps));

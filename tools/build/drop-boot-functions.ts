@@ -1,5 +1,6 @@
 import { parse, type AnyNode, type FunctionDeclaration, type FunctionExpression, type Identifier, type Node } from 'acorn';
 import * as walk from 'acorn-walk';
+import { wrapperOf } from './flatten.ts';
 
 // A function declared at the bundle's top level costs about 5 JsVars for as long as its name is bound, even when
 // nothing calls it after boot (the factories that build the session handlers, the log opener, the boot banner).
@@ -17,14 +18,6 @@ interface Reference {
   called: boolean;
   /** The innermost function around the reference: the wrapper itself or a function inside it. */
   within: Node;
-}
-
-function wrapperOf(ast: AnyNode): FunctionExpression | undefined {
-  if (ast.type !== 'Program' || ast.body.length !== 1) return undefined;
-  const only = ast.body[0]!;
-  if (only.type !== 'ExpressionStatement' || only.expression.type !== 'CallExpression') return undefined;
-  const callee = only.expression.callee;
-  return callee.type === 'FunctionExpression' && only.expression.arguments.length === 0 ? callee : undefined;
 }
 
 function references(wrapper: FunctionExpression, names: Set<string>): Reference[] | undefined {

@@ -16,9 +16,11 @@ const RESERVED = [
   ...Array.from({ length: 16 }, (_, i) => `H${i}`), 'LED1', 'LED2', 'LED3', 'BTN1', 'BTN2', 'BTN3', 'BTN4',
 ];
 const RESERVE_CALL = '__waygoReserved';
+// The deletes of drop-boot-functions.ts cross the minifier as this call: it removes deletes of local names.
 const DROP_CALL = '__waygoDrop';
 
-function wrapperOf(program: Program): FunctionExpression | undefined {
+/** The function of a program that is one `(function () { … })()` or `!function () { … }()` statement. */
+export function wrapperOf(program: Program): FunctionExpression | undefined {
   const only = program.body.length === 1 ? program.body[0] : undefined;
   if (only === undefined || only.type !== 'ExpressionStatement') return undefined;
   let expression = only.expression;

@@ -32,7 +32,7 @@ export interface FleetOptions {
 export async function bringUpBox(machine: DemoMachine, options: FleetOptions, seed: number): Promise<DemoBox> {
   const board = findBoard(machine.board)!;
   const storage = createStorage(board.storageBytes);
-  replayUpload(uploadCode(firmwareFiles(board, options.buildDir), 'none'), storage);
+  replayUpload(uploadCode(await firmwareFiles(board, options.buildDir), 'none'), storage);
   replayUpload(uploadCode(await options.provision(machine.boxId), 'reboot'), storage);
   const box = createSimulatedBox({ board, code: bootcde(storage), storage, seed, battery: 87 });
   return { machine, board, box, storage };

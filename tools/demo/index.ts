@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boards, buildBoard, buildTarget } from '../build/index.ts';
 import { buildInstaller } from '../installer/build.ts';
-import { INSTALLER_DIR } from '../installer/routes.ts';
+import { INSTALLER_DIR } from '../../cloud/routes/installer/index.ts';
 import { runDemo } from './run.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -19,7 +19,8 @@ for (const board of boards) {
   print(`building the ${board.id} firmware…`);
   await buildBoard(buildTarget(board), buildDir);
 }
-if (!existsSync(join(INSTALLER_DIR, 'installer.js'))) await buildInstaller(INSTALLER_DIR);
+// The page takes esbuild a moment: always rebuilt, so /install serves the page as the code stands.
+await buildInstaller(INSTALLER_DIR);
 
 const dir = mkdtempSync(join(tmpdir(), 'waygo-demo-'));
 print('WayGo demo\n');

@@ -1,6 +1,7 @@
-// The customer's phone paying at one box through the running cloud, the wallet API as docs/wallet-api.md gives
-// it: challenge → the box's HELLO → session (AUTH ticket to the box) → the box's one-time IV → pay → the sealed
-// telegram to the box → the box's RECEIPT back to the cloud, which moves the payment to Finish.
+// A wallet app's calls written out step by step over a simulated BLE link, the wallet API as docs/wallet-api.md
+// gives it: challenge → the box's HELLO → session (AUTH ticket to the box) → the box's one-time IV → pay → the
+// sealed telegram to the box → the box's RECEIPT back to the cloud, which moves the payment to Finish. The demo's
+// installer session and `waygo simulate` use it; the demo's customer pays with the SDK instead.
 import { randomUUID } from 'node:crypto';
 import { fromHex, toHex } from '../../shared/bytes/index.ts';
 import { MSG, STATUS, encodeMessage } from '../../shared/protocol/index.ts';

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BoardData } from '../../firmware/src/core/board.ts';
+import { boardFiles } from '../build/index.ts';
 import { FlashError } from './errors.ts';
 import type { StorageFile } from './upload-code.ts';
 
-/** The Storage files a built board consists of: the pretokenised bundle as `.bootcde`. */
-export function firmwareFiles(board: BoardData, buildDir: string): StorageFile[] {
-  const path = join(buildDir, board.id, 'firmware.min.js');
-  if (!existsSync(path)) throw new FlashError('not_built', `${path} is missing: run waygo build --board ${board.id} first`);
-  return [{ name: '.bootcde', bytes: new Uint8Array(readFileSync(path)) }];
+/** The Storage files a built board consists of (the build's own list); FlashError `not_built` before a build. */
+export async function firmwareFiles(board: BoardData, buildDir: string): Promise<StorageFile[]> {
+  try {
+    return await boardFiles(buildDir, board);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new FlashError('not_built', `${board.id} is not built in ${buildDir}: run waygo build --board ${board.id} first`);
+  }
 }

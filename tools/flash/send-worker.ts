@@ -62,6 +62,8 @@ process.once('message', (job: Job) => {
       E.Core.Serial.close();
       finish({ done: true });
     });
+    // Listening must not keep the process alive: a refused connection ends it, which the parent reports.
+    process.channel?.unref();
     E.Core.Serial.open(job.port, (status) => {
       if (status === undefined) return finish({ error: `unable to connect to ${job.port}` });
       const hold = () => {

@@ -10,34 +10,41 @@ import type { BoxKeys } from '../../shared/protocol/index.ts';
 import type { BoardData } from '../../firmware/src/core/board.ts';
 import { bootFromStorage } from './run.ts';
 
-const fakeLcd = 'var g={clear:function(){},flip:function(){},setFont:function(){},drawImage:function(){},' +
-  'drawString:function(s){print("lcd:"+s)}};\n';
-const fakeNrf = 'var waygoOut=[],waygoWrite,waygoOn={},waygoPeak=0;function waygoSample(){var m=process.memory().usage;if(m>waygoPeak)waygoPeak=m;}global.NRF={setServices:function(s,o){print("nrf:uart="+o.uart);' +
-  'for(var k in s)for(var c in s[k])if(s[k][c].onWrite)waygoWrite=s[k][c].onWrite;},setAdvertising:function(){},' +
-  'setAddress:function(){},updateServices:function(u){waygoSample();for(var k in u)for(var c in u[k])waygoOut.push(btoa(E.toString(u[k][c].value)));},' +
-  'on:function(e,f){waygoOn[e]=f;print("nrf:on:"+e)},disconnect:function(){}};E.getBattery=function(){return 90};' +
-  'global.digitalRead=function(){return 0};global.pinMode=function(){};global.setWatch=function(){};\n';
+// The stand-ins cost JsVars the box does not spend (its NRF and g are native): one shared no-op keeps them few.
+const fakeLcd = 'var g={clear:waygoNop,flip:waygoNop,setFont:waygoNop,drawImage:waygoNop,drawString:function(s){print("lcd:"+s)}};\n';
+const fakeNrf = 'var waygoWrite,waygoOn={},waygoPeak=0;function waygoNop(){}function waygoSample(){var m=process.memory().usage;if(m>waygoPeak)waygoPeak=m;}' +
+  'global.NRF={setServices:function(s,o){print("nrf:uart="+o.uart);for(var k in s)for(var c in s[k])if(s[k][c].onWrite)waygoWrite=s[k][c].onWrite;},' +
+  'setAdvertising:waygoNop,setAddress:waygoNop,updateServices:function(u){waygoSample();for(var k in u)for(var c in u[k])print("ntf:"+btoa(E.toString(u[k][c].value)));},' +
+  'on:function(e,f){waygoOn[e]=f;print("nrf:on:"+e)},disconnect:waygoNop};E.getBattery=function(){return 90};' +
+  'global.digitalRead=function(){return 0};global.pinMode=waygoNop;global.setWatch=waygoNop;\n';
+
+/**
+ * The requests as Storage files `wv0`, `wv1`… (base64 chunks joined by commas), written by the prelude before the
+ * firmware boots: read one at a time from flash, they do not sit in RAM beside the box as a script literal would.
+ */
+function visitFiles(requests: Uint8Array[]): string {
+  return requests.map((message, k) => `require("Storage").write("wv${k}","${splitMessage(message, 20)
+    .map((c) => Buffer.from(c).toString('base64')).join(',')}");\n`).join('');
+}
 
 /**
  * After boot: print memory, connect, then write each request's chunks, one request every `stepMs` (the box answers
- * and acts between them), sampling memory at every notification and timing each request's writes (the last chunk
- * runs the whole handling: opening, checks and starting the action, up to the reply). At the end: the
- * notifications, the peak, the times beside two baselines (a 64-byte JS loop and a native SHA256 of 64 bytes)
- * and memory.
+ * and acts between them), printing each notification as it goes and sampling memory at every notification, and
+ * timing each request's writes (the last chunk runs the whole handling: opening, checks and starting the action,
+ * up to the reply). At the end: the peak, the times beside two baselines (a 64-byte JS loop and a native SHA256 of
+ * 64 bytes) and memory.
  */
-function walletScript(requests: Uint8Array[], stepMs: number): string {
-  const steps = requests.map((message) => '[' + splitMessage(message, 20)
-    .map((c) => `"${Buffer.from(c).toString('base64')}"`).join(',') + ']');
+function walletScript(stepMs: number): string {
   // Each baseline is the fastest of 5 batches of 20: the machines are shared, and a batch that was interrupted
   // says nothing about the interpreter.
   const baseline = 'var b=new Uint8Array(64),c=require("crypto"),loop=1e9,sha=1e9,t,n,r,i;for(r=0;r<5;r++){t=getTime();' +
     'for(n=0;n<20;n++)for(i=0;i<64;i++)b[i]^=i;loop=Math.min(loop,(getTime()-t)/20);t=getTime();' +
     'for(n=0;n<20;n++)c.SHA256(b);sha=Math.min(sha,(getTime()-t)/20);}';
-  return `\nvar waygoSteps=[${steps.join(',')}],waygoTimes=[];setTimeout(function(){print("idle:"+JSON.stringify(process.memory()));waygoOn.connect();` +
-    `var step=setInterval(function(){var s=waygoSteps.shift();if(s===undefined){clearInterval(step);${baseline}` +
-    'print("notified:"+waygoOut.join(","));print("peak:"+JSON.stringify({usage:waygoPeak}));' +
+  return '\nvar waygoK=0,waygoTimes=[];setTimeout(function(){print("idle:"+JSON.stringify(process.memory()));waygoOn.connect();' +
+    'var step=setInterval(function(){var s=require("Storage").read("wv"+waygoK++);if(s===undefined){clearInterval(step);' +
+    `${baseline}print("peak:"+JSON.stringify({usage:waygoPeak}));` +
     'print("timed:"+JSON.stringify({steps:waygoTimes,loop:loop,sha:sha}));print("memory:"+JSON.stringify(process.memory()));return;}' +
-    'var t=getTime();s.forEach(function(c){waygoWrite({data:E.toArrayBuffer(atob(c))});});' +
+    'var t=getTime();s.split(",").forEach(function(c){waygoWrite({data:E.toArrayBuffer(atob(c))});});' +
     `waygoTimes.push(Math.round((getTime()-t)*1e6));waygoSample();},${stepMs});},100);\n`;
 }
 
@@ -81,15 +88,14 @@ export async function runBoxOnInterpreter(
   const provision = `require("Storage").write("waygo.keys",atob("${Buffer.from(encodeKeyFile(keys)).toString('base64')}"));\n`;
   const code = await readFile(join(buildDir, board.id, 'firmware.min.js'));
   const pinned = options.pinnedRandomByte === undefined ? '' : `E.hwRand=function(){return ${options.pinnedRandomByte * 0x1010101}};\n`;
-  const prelude = Buffer.from(provision + fakeNrf + pinned + (board.display === 'lcd' ? fakeLcd : ''));
-  const printed = await bootFromStorage(interpreter, Buffer.concat([prelude, code, Buffer.from(walletScript(requests, options.stepMs ?? 400))]), workDir, /memory:.*\n|OUT OF MEMORY/);
+  const prelude = Buffer.from(provision + visitFiles(requests) + fakeNrf + pinned + (board.display === 'lcd' ? fakeLcd : ''));
+  const printed = await bootFromStorage(interpreter, Buffer.concat([prelude, code, Buffer.from(walletScript(options.stepMs ?? 400))]), workDir, /memory:.*\n|OUT OF MEMORY/);
   const timedLine = /timed:(\{.*\})/.exec(printed);
   const timed = timedLine ? JSON.parse(timedLine[1]!) as { steps: number[]; loop: number; sha: number } : undefined;
-  const line = /notified:([A-Za-z0-9+/=,]*)/.exec(printed);
   const wallet = new Reassembler();
   const replies: Uint8Array[] = [];
-  for (const chunk of line ? line[1]!.split(',').filter(Boolean) : []) {
-    const pushed = wallet.push(new Uint8Array(Buffer.from(chunk, 'base64')), 0);
+  for (const match of printed.matchAll(/ntf:([A-Za-z0-9+/=]+)/g)) {
+    const pushed = wallet.push(new Uint8Array(Buffer.from(match[1]!, 'base64')), 0);
     if (pushed.state === 'message') replies.push(pushed.message);
   }
   return {

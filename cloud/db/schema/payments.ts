@@ -1,6 +1,7 @@
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { boxes } from './boxes.ts';
+import { merchants, stores } from './merchants.ts';
 import { walletApps } from './wallet-apps.ts';
 
 export const PAYMENT_STATES = ['request', 'accept', 'finish', 'declined', 'expired', 'canceled', 'failed', 'refunded'] as const;
@@ -16,6 +17,12 @@ export const payments = sqliteTable(
     /** The transaction id carried in the PAYMENT telegram; unique per box so the box can refuse duplicates. */
     txnId: integer('txn_id').notNull(),
     boxId: text('box_id').notNull().references(() => boxes.id),
+    /**
+     * Whose payment it is, fixed when it is created: a box moved to another store or merchant later does not take
+     * its payment history along.
+     */
+    merchantId: text('merchant_id').notNull().references(() => merchants.id),
+    storeId: text('store_id').notNull().references(() => stores.id),
     walletAppId: text('wallet_app_id').notNull().references(() => walletApps.id),
     amountMinor: integer('amount_minor').notNull(),
     currency: text('currency').notNull(),
@@ -58,6 +65,9 @@ export const payments = sqliteTable(
     index('payments_state_expires_idx').on(t.state, t.expiresAt),
     // The operator's transaction query and CSV export page newest first over every payment.
     index('payments_created_idx').on(t.createdAt, t.id),
+    // A merchant account's or a store's transaction query pages newest first within its own payments.
+    index('payments_merchant_created_idx').on(t.merchantId, t.createdAt, t.id),
+    index('payments_store_created_idx').on(t.storeId, t.createdAt, t.id),
     check('payments_amount_positive', sql`${t.amountMinor} > 0`),
   ],
 );

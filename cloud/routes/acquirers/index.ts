@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { Acquirer } from '../../acquirers/types.ts';
+import type { Acquirer, AcquirerCallback } from '../../acquirers/types.ts';
 import { ApiError } from '../../errors/api-error.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
-import { applyAcquirerCallback, type PaymentDeps } from '../../services/payments/index.ts';
+import { applyAcquirerCallback, callbackAcquirers, type PaymentDeps } from '../../services/payments/index.ts';
 import type { AppEnv } from '../../types.ts';
 import { z } from 'zod';
 import { callbackBody } from '../../acquirers/http/protocol.ts';
@@ -18,20 +18,37 @@ function toApiError(err: CloudError): ApiError | undefined {
 }
 
 /**
+ * The callback checked by the first acquirer of that name whose signature it bears. Merchants with their own
+ * gateway account share a name but not a secret, so each is tried; the first signature error is the answer when
+ * none verifies.
+ */
+function verified(candidates: Acquirer[], raw: string, headers: Headers): { via: Acquirer; callback: AcquirerCallback } {
+  let first: unknown;
+  for (const via of candidates) {
+    try {
+      return { via, callback: via.verifyCallback!(raw, headers) };
+    } catch (err) {
+      if (!(err instanceof CloudError && err.code.startsWith('signature_'))) throw err;
+      first ??= err;
+    }
+  }
+  throw first;
+}
+
+/**
  * POST /v1/acquirers/:name/callback: not wallet-signed; the acquirer's own `verifyCallback` checks its signature
  * over the raw body before anything in it is used. 200 `{received, applied, payment}`; a repeat is 200 with
  * `applied: false`.
  */
 export function acquirerRoutes(deps: PaymentDeps): Hono<AppEnv> {
-  const acquirer: Acquirer = deps.acquirer;
   return new Hono<AppEnv>().post('/:name/callback', async (c) => {
-    const verify = acquirer.verifyCallback;
-    if (c.req.param('name') !== acquirer.name || !verify) {
+    const candidates = callbackAcquirers(deps, c.req.param('name'));
+    if (candidates.length === 0) {
       throw new ApiError({ status: 404, type: 'invalid_request_error', code: 'acquirer_not_found', message: 'no acquirer with this name takes callbacks' });
     }
     try {
-      const callback = verify.call(acquirer, await c.req.text(), c.req.raw.headers);
-      const { applied, payment } = await applyAcquirerCallback(deps, callback);
+      const { via, callback } = verified(candidates, await c.req.text(), c.req.raw.headers);
+      const { applied, payment } = await applyAcquirerCallback(deps, callback, via);
       return c.json({ received: true, applied, payment: { id: payment.id, state: payment.state } });
     } catch (err) {
       throw (err instanceof CloudError ? toApiError(err) : undefined) ?? err;

@@ -27,7 +27,7 @@ export function activateBox(db: Executor, principal: OperatorPrincipal, boxId: s
     }).where(eq(boxes.id, box.id)).run();
     appendAudit(tx, {
       at: now, actor: operatorActor(principal), action: 'box.activated', subjectType: 'box', subjectId: box.id,
-      data: { storeId: store.id, machineName: input.machineName, scenario: input.scenario },
+      data: { merchantId: box.ownerId, storeId: store.id, machineName: input.machineName, scenario: input.scenario },
     });
   });
 }

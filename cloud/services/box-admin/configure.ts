@@ -30,7 +30,7 @@ export function configureBox(db: Executor, principal: OperatorPrincipal, boxId: 
     const command = queueCommand(tx, { boxId: box.id, kind: 'config', payload: config, actor: operatorActor(principal), now });
     appendAudit(tx, {
       at: now, actor: operatorActor(principal), action: 'box.configured', subjectType: 'box', subjectId: box.id,
-      data: { configVersion, commandId: command.id, config },
+      data: { merchantId: box.ownerId, configVersion, commandId: command.id, config },
     });
     return { boxId: box.id, configVersion, commandId: command.id, config };
   });

@@ -60,7 +60,7 @@ export function provisionBox(deps: BoxAdminDeps, principal: OperatorPrincipal, b
     }
     appendAudit(tx, {
       at: now, actor: operatorActor(principal), action: 'box.provisioned', subjectType: 'box', subjectId: box.id,
-      data: { keyVersion, rotated: provisioned, secretFrom: input.masterSecret ? 'tool' : 'cloud', files: Object.keys(files) },
+      data: { merchantId: box.ownerId, keyVersion, rotated: provisioned, secretFrom: input.masterSecret ? 'tool' : 'cloud', files: Object.keys(files) },
     });
     return { boxId: box.id, board: box.board, keyVersion, files };
   });
@@ -87,7 +87,7 @@ export function rotateKeys(deps: BoxAdminDeps, principal: OperatorPrincipal, box
     const command = queueCommand(tx, { boxId: box.id, kind: 'key_rotation', payload: { keyVersion }, actor: operatorActor(principal), now });
     appendAudit(tx, {
       at: now, actor: operatorActor(principal), action: 'box.key_rotation_queued', subjectType: 'box', subjectId: box.id,
-      data: { keyVersion, commandId: command.id },
+      data: { merchantId: box.ownerId, keyVersion, commandId: command.id },
     });
     return { boxId: box.id, keyVersion, commandId: command.id };
   });

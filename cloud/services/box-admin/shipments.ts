@@ -63,7 +63,7 @@ export function importShipments(db: Executor, principal: OperatorPrincipal, csv:
     const imported = parsed.lines.length;
     appendAudit(tx, {
       at: now, actor: operatorActor(principal), action: 'box.shipments_imported', subjectType: 'box_shipments', subjectId: `csv:${now}`,
-      data: { imported, created, boxIds: parsed.lines.map((l) => l.boxId) },
+      data: { merchantId: principal.merchantId, imported, created, boxIds: parsed.lines.map((l) => l.boxId) },
     });
     return { ok: true as const, imported, created, updated: imported - created };
   });

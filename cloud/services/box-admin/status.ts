@@ -27,7 +27,7 @@ export function setBoxStatus(deps: BoxAdminDeps, principal: OperatorPrincipal, b
     tx.update(boxes).set({ status: input.status }).where(eq(boxes.id, box.id)).run();
     appendAudit(tx, {
       at: now, actor: operatorActor(principal), action: ACTIONS[input.status], subjectType: 'box', subjectId: box.id,
-      data: { from: box.status, to: input.status, ...(input.reason === undefined ? {} : { reason: input.reason }) },
+      data: { merchantId: box.ownerId, from: box.status, to: input.status, ...(input.reason === undefined ? {} : { reason: input.reason }) },
     });
     return box.id;
   });

@@ -2,7 +2,7 @@
 // directly. Another tenant's row answers exactly like a missing one, so ids never leak across merchants.
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
-import { merchants, stores } from '../../db/schema/index.ts';
+import { merchants, payments, stores } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 import type { OperatorPrincipal, Permission } from '../authority/permissions.ts';
 
@@ -16,7 +16,7 @@ export function requirePlatform(principal: OperatorPrincipal): void {
 }
 
 /** The condition that keeps a merchant account to its own rows (undefined for a platform account). */
-export function tenantCondition(principal: OperatorPrincipal, merchantColumn: typeof stores.merchantId | typeof merchants.id): SQL | undefined {
+export function tenantCondition(principal: OperatorPrincipal, merchantColumn: typeof stores.merchantId | typeof merchants.id | typeof payments.merchantId): SQL | undefined {
   return principal.merchantId === null ? undefined : eq(merchantColumn, principal.merchantId);
 }
 

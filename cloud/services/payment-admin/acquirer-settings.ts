@@ -88,7 +88,7 @@ export function setAcquirerSettings(db: Executor, kek: Kek, principal: OperatorP
 
 /**
  * The merchant's acquirer config with its secret opened, as cloud/acquirers/factory.ts takes it; undefined when
- * the merchant has none. For a per-merchant acquirer; payments still use the process-wide one.
+ * the merchant has none. Payments build their acquirer from it (cloud/services/payments/acquirer-choice.ts).
  */
 export function merchantAcquirerConfig(db: Executor, kek: Kek, merchantId: string): AcquirerConfig | undefined {
   const row = db.select().from(acquirerSettings).where(eq(acquirerSettings.merchantId, merchantId)).get();

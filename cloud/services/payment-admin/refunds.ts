@@ -36,8 +36,8 @@ export async function refundTransaction(deps: PaymentDeps, principal: OperatorPr
   requirePermission(principal, 'payments.refund');
   const reason = input.reason.trim();
   if (reason === '') throw new CloudError('reason_required', 'say why the money goes back');
-  const { merchant } = visibleTransaction(deps.db, principal, input.paymentId);
-  const options = { merchantId: merchant.id, ...(input.idempotencyKey === undefined ? {} : { refundId: refundIdFor(input.paymentId, input.idempotencyKey) }) };
+  visibleTransaction(deps.db, principal, input.paymentId);
+  const options = input.idempotencyKey === undefined ? {} : { refundId: refundIdFor(input.paymentId, input.idempotencyKey) };
   const outcome = await refundPayment(deps, input.paymentId, input.amountMinor ?? 'rest', reason, operatorActor(principal), options);
   const row = deps.db.select().from(refunds).where(eq(refunds.id, outcome.refundId)).get()!;
   return {

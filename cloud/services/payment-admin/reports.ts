@@ -4,7 +4,7 @@
 // quarter hour never straddles local midnight.
 import { and, count, eq, gte, lt, sql, sum } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
-import { boxes, merchants, payments, stores, walletApps } from '../../db/schema/index.ts';
+import { boxes, payments, stores, walletApps } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 import type { OperatorPrincipal } from '../authority/permissions.ts';
 import { requirePermission, tenantCondition } from './access.ts';
@@ -71,7 +71,7 @@ function datesOf(from: string, to: string): string[] {
 }
 
 const KEYS = {
-  store: { id: stores.id, name: stores.name },
+  store: { id: payments.storeId, name: stores.name },
   box: { id: boxes.id, name: sql<string>`coalesce(${boxes.machineName}, ${boxes.id})` },
   wallet: { id: walletApps.id, name: walletApps.name },
 } as const;
@@ -91,14 +91,13 @@ export function dailyReport(db: Executor, principal: OperatorPrincipal, input: R
     n: count(), amount: sum(payments.amountMinor).mapWith(Number), refunded: sum(payments.refundedMinor).mapWith(Number),
   }).from(payments)
     .innerJoin(boxes, eq(boxes.id, payments.boxId))
-    .innerJoin(stores, eq(stores.id, boxes.storeId))
-    .innerJoin(merchants, eq(merchants.id, stores.merchantId))
+    .innerJoin(stores, eq(stores.id, payments.storeId))
     .innerJoin(walletApps, eq(walletApps.id, payments.walletAppId))
     .where(and(
-      tenantCondition(principal, stores.merchantId), eq(payments.chargeStatus, 'approved'),
+      tenantCondition(principal, payments.merchantId), eq(payments.chargeStatus, 'approved'),
       gte(payments.createdAt, startOfLocalDay(input.from, tz)), lt(payments.createdAt, startOfLocalDay(nextDate(input.to), tz)),
-      input.merchantId === undefined ? undefined : eq(stores.merchantId, input.merchantId),
-      input.storeId === undefined ? undefined : eq(boxes.storeId, input.storeId),
+      input.merchantId === undefined ? undefined : eq(payments.merchantId, input.merchantId),
+      input.storeId === undefined ? undefined : eq(payments.storeId, input.storeId),
     ))
     .groupBy(key.id, payments.currency, bucket).all();
   const index = new Map(dates.map((d, i) => [d, i]));

@@ -1,5 +1,6 @@
 // One transaction as an operator lists it: the payment with the names around it (merchant, store, machine,
-// wallet app, merchandise), joined through the box's store. The filter becomes SQL conditions here, so the
+// wallet app, merchandise). The merchant and store are the payment's own, recorded when it was made, so a box
+// moved since keeps its earlier payments where they were taken. The filter becomes SQL conditions here, so the
 // query page, the CSV export and the detail read rows the same way.
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { toHex } from '../../../shared/bytes/hex.ts';
@@ -33,8 +34,8 @@ export interface TransactionRow {
 const columns = {
   id: payments.id, txnId: payments.txnId, createdAt: payments.createdAt, amountMinor: payments.amountMinor,
   currency: payments.currency, state: payments.state, refundedMinor: payments.refundedMinor, sku: payments.sku, units: payments.units,
-  boxId: boxes.id, machineName: boxes.machineName, storeId: stores.id, storeName: stores.name,
-  merchantId: merchants.id, merchantName: merchants.name, merchantCode: merchants.code,
+  boxId: payments.boxId, machineName: boxes.machineName, storeId: payments.storeId, storeName: stores.name,
+  merchantId: payments.merchantId, merchantName: merchants.name, merchantCode: merchants.code,
   walletAppId: walletApps.id, walletAppName: walletApps.name, merchandiseName: merchandise.name,
 };
 
@@ -43,11 +44,11 @@ const columns = {
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function filterConditions(principal: OperatorPrincipal, f: TransactionFilter): SQL | undefined {
-  const c: (SQL | undefined)[] = [tenantCondition(principal, stores.merchantId)];
-  if (f.merchantId !== undefined) c.push(eq(stores.merchantId, f.merchantId));
+  const c: (SQL | undefined)[] = [tenantCondition(principal, payments.merchantId)];
+  if (f.merchantId !== undefined) c.push(eq(payments.merchantId, f.merchantId));
   if (f.merchantCode !== undefined) c.push(eq(merchants.code, f.merchantCode));
   if (f.merchantName !== undefined) c.push(sql`${merchants.name} like ${`%${literal(f.merchantName)}%`} escape '\\'`);
-  if (f.storeId !== undefined) c.push(eq(boxes.storeId, f.storeId));
+  if (f.storeId !== undefined) c.push(eq(payments.storeId, f.storeId));
   if (f.boxId !== undefined) c.push(eq(payments.boxId, f.boxId));
   if (f.walletAppId !== undefined) c.push(eq(payments.walletAppId, f.walletAppId));
   if (f.states !== undefined) c.push(inArray(payments.state, f.states));
@@ -71,10 +72,10 @@ export function afterKey(key: CursorKey): SQL | undefined {
 export function selectTransactions(db: Executor, where: SQL | undefined, limit: number) {
   return db.select(columns).from(payments)
     .innerJoin(boxes, eq(boxes.id, payments.boxId))
-    .innerJoin(stores, eq(stores.id, boxes.storeId))
-    .innerJoin(merchants, eq(merchants.id, stores.merchantId))
+    .innerJoin(stores, eq(stores.id, payments.storeId))
+    .innerJoin(merchants, eq(merchants.id, payments.merchantId))
     .innerJoin(walletApps, eq(walletApps.id, payments.walletAppId))
-    .leftJoin(merchandise, and(eq(merchandise.storeId, stores.id), eq(merchandise.sku, payments.sku)))
+    .leftJoin(merchandise, and(eq(merchandise.storeId, payments.storeId), eq(merchandise.sku, payments.sku)))
     .where(where).orderBy(desc(payments.createdAt), desc(payments.id)).limit(limit).all();
 }
 

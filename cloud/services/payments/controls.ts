@@ -1,7 +1,8 @@
 // Feeds seed 003's controls (cloud/controls, pure) from the database for one payment about to be charged.
-import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { DEFAULT_HEURISTICS, dayBounds, evaluatePayment, type BoxDenyReason, type ControlDecision, type DailyUsage } from '../../controls/index.ts';
 import type { Executor } from '../../db/open.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { boxes, payments, walletApps, type PaymentState } from '../../db/schema/index.ts';
 
 /** Pending charges may still complete and a refund does not give headroom back (cloud/controls/README.md). */
@@ -11,15 +12,31 @@ const ROLLING_SAMPLES = 50;
 
 type BoxRow = typeof boxes.$inferSelect;
 type WalletRow = typeof walletApps.$inferSelect;
+type Owner = typeof payments.boxId | typeof payments.walletAppId;
 
-function usage(db: Executor, column: typeof payments.boxId | typeof payments.walletAppId, id: string, start: number, end: number): DailyUsage {
-  const rows = db.select({ amount: payments.amountMinor }).from(payments)
-    .where(and(eq(column, id), inArray(payments.state, COUNTED), gte(payments.createdAt, start), lt(payments.createdAt, end))).all();
+/** The day's counted payments of one box or one wallet app. */
+const usageOf = (column: Owner) => preparedQuery((db) => db.select({ amount: payments.amountMinor }).from(payments).where(and(
+  eq(column, sql.placeholder('id')), inArray(payments.state, COUNTED),
+  gte(payments.createdAt, sql.placeholder('start')), lt(payments.createdAt, sql.placeholder('end')),
+)).prepare());
+
+const recentOf = (column: Owner) => preparedQuery((db) => db.select({ at: payments.createdAt }).from(payments)
+  .where(and(eq(column, sql.placeholder('id')), gte(payments.createdAt, sql.placeholder('since')))).prepare());
+
+const boxUsage = usageOf(payments.boxId);
+const walletUsage = usageOf(payments.walletAppId);
+const boxRecent = recentOf(payments.boxId);
+const walletRecent = recentOf(payments.walletAppId);
+const boxFinished = preparedQuery((db) => db.select({ amount: payments.amountMinor }).from(payments)
+  .where(and(eq(payments.boxId, sql.placeholder('id')), eq(payments.state, 'finish'))).orderBy(desc(payments.createdAt)).limit(ROLLING_SAMPLES).prepare());
+
+function usage(query: typeof boxUsage, db: Executor, id: string, start: number, end: number): DailyUsage {
+  const rows = query(db).all({ id, start, end });
   return { amountMinor: rows.reduce((sum, r) => sum + r.amount, 0), count: rows.length };
 }
 
-function recentTimes(db: Executor, column: typeof payments.boxId | typeof payments.walletAppId, id: string, since: number): number[] {
-  return db.select({ at: payments.createdAt }).from(payments).where(and(eq(column, id), gte(payments.createdAt, since))).all().map((r) => r.at);
+function recentTimes(query: typeof boxRecent, db: Executor, id: string, since: number): number[] {
+  return query(db).all({ id, since }).map((r) => r.at);
 }
 
 function limit(amountMinor: number | null, count: number | null) {
@@ -39,8 +56,7 @@ export function checkControls(db: Executor, box: BoxRow, wallet: WalletRow, amou
   const { start, end } = dayBounds(nowMs, 0);
   const since = nowMs - DEFAULT_HEURISTICS.burst.windowMs;
   const reason = boxDenyReason(box.status);
-  const finished = db.select({ amount: payments.amountMinor }).from(payments)
-    .where(and(eq(payments.boxId, box.id), eq(payments.state, 'finish'))).orderBy(desc(payments.createdAt)).limit(ROLLING_SAMPLES).all();
+  const finished = boxFinished(db).all({ id: box.id });
   return evaluatePayment({
     amountMinor,
     nowMs,
@@ -48,15 +64,15 @@ export function checkControls(db: Executor, box: BoxRow, wallet: WalletRow, amou
       id: box.id,
       ...(box.maxPerTransactionMinor === null ? {} : { maxPerTransactionMinor: box.maxPerTransactionMinor }),
       daily: limit(box.dailyAmountMinor, box.dailyCount),
-      usage: usage(db, payments.boxId, box.id, start, end),
-      recentPaymentTimes: recentTimes(db, payments.boxId, box.id, since),
+      usage: usage(boxUsage, db, box.id, start, end),
+      recentPaymentTimes: recentTimes(boxRecent, db, box.id, since),
       rolling: { sumMinor: finished.reduce((sum, r) => sum + r.amount, 0), count: finished.length },
     },
     wallet: {
       id: wallet.id,
       daily: limit(wallet.dailyAmountMinor, wallet.dailyCount),
-      usage: usage(db, payments.walletAppId, wallet.id, start, end),
-      recentPaymentTimes: recentTimes(db, payments.walletAppId, wallet.id, since),
+      usage: usage(walletUsage, db, wallet.id, start, end),
+      recentPaymentTimes: recentTimes(walletRecent, db, wallet.id, since),
     },
     denyLists: {
       boxes: new Map(reason === undefined ? [] : [[box.id, reason]]),

@@ -60,7 +60,10 @@ function freeTxnId(db: Executor, boxId: string): number {
   throw new CloudError('txn_id_exhausted', 'could not draw an unused transaction id');
 }
 
-export function createPayment(db: Executor, kek: Kek, wallet: WalletRef, request: PaymentRequest, acquirer: string, now: number): CreatedPayment {
+/** `acquirerName` names the acquirer that will charge the box's merchant. */
+export function createPayment(
+  db: Executor, kek: Kek, wallet: WalletRef, request: PaymentRequest, acquirerName: (merchantId: string) => string, now: number,
+): CreatedPayment {
   return db.transaction((tx) => {
     const { box, merchantId, sessionId } = findTarget(tx, wallet, request, now);
     const priced = priceOrder(tx, box, request.order);
@@ -70,16 +73,16 @@ export function createPayment(db: Executor, kek: Kek, wallet: WalletRef, request
     const decision = checkControls(tx, box, walletRow, priced.amountMinor, now);
     const id = `pay_${randomBytes(12).toString('hex')}`;
     tx.insert(payments).values({
-      id, txnId: freeTxnId(tx, box.id), boxId: box.id, walletAppId: wallet.id, amountMinor: priced.amountMinor, currency: priced.currency,
+      id, txnId: freeTxnId(tx, box.id), boxId: box.id, merchantId, storeId: box.storeId, walletAppId: wallet.id, amountMinor: priced.amountMinor, currency: priced.currency,
       state: 'request', idempotencyKey: request.idempotencyKey ?? null, createdAt: now, updatedAt: now, sessionId, sku: priced.sku,
       units: priced.units, machineUnits: priced.machineUnits, scenario: box.scenario, machineSku: priced.machineSku,
-      outputIndex: priced.outputIndex, acquirer, chargeStatus: decision.allow ? 'pending' : 'none', expiresAt: now + PAYMENT_TTL_MS,
+      outputIndex: priced.outputIndex, acquirer: acquirerName(merchantId), chargeStatus: decision.allow ? 'pending' : 'none', expiresAt: now + PAYMENT_TTL_MS,
       flags: decision.flags.length > 0 ? JSON.stringify(decision.flags) : null,
     }).run();
     tx.insert(paymentEvents).values({ paymentId: id, fromState: null, toState: 'request', reason: 'created', createdAt: now }).run();
     appendAudit(tx, {
       at: now, actor: walletActor(wallet), action: 'payment.request', subjectType: 'payment', subjectId: id,
-      data: { boxId: box.id, amountMinor: priced.amountMinor, currency: priced.currency, sku: priced.sku, units: priced.units, flags: decision.flags },
+      data: { boxId: box.id, merchantId, storeId: box.storeId, amountMinor: priced.amountMinor, currency: priced.currency, sku: priced.sku, units: priced.units, flags: decision.flags },
     });
     if (!decision.allow) {
       const code = decision.code ?? 'refused';

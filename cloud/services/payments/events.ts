@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
-import { boxes, stores } from '../../db/schema/index.ts';
 import { queueEvent } from '../webhooks/outbox.ts';
 import type { PaymentState } from './states.ts';
 import type { PaymentRow } from './transition.ts';
@@ -13,11 +11,6 @@ const EVENTS: Partial<Record<PaymentState, string>> = {
   declined: 'payment.declined', expired: 'payment.expired', canceled: 'payment.canceled',
 };
 
-function owner(tx: Executor, payment: PaymentRow) {
-  return tx.select({ merchantId: stores.merchantId, storeId: stores.id }).from(boxes)
-    .innerJoin(stores, eq(stores.id, boxes.storeId)).where(eq(boxes.id, payment.boxId)).get();
-}
-
 const eventId = (seed: string) => `evt_${createHash('sha256').update(seed).digest('hex').slice(0, 24)}`;
 
 /**
@@ -28,11 +21,9 @@ const eventId = (seed: string) => `evt_${createHash('sha256').update(seed).diges
 export function queuePaymentEvent(tx: Executor, payment: PaymentRow, from: PaymentState, at: number): void {
   const type = EVENTS[payment.state];
   if (type === undefined) return;
-  const found = owner(tx, payment);
-  if (!found) return;
-  queueEvent(tx, found.merchantId, {
+  queueEvent(tx, payment.merchantId, {
     id: eventId(`${payment.id}\n${payment.state}`), type, createdAt: at,
-    data: { payment: { ...paymentView(payment), storeId: found.storeId, previousState: from } },
+    data: { payment: { ...paymentView(payment), storeId: payment.storeId, previousState: from } },
   }, at);
 }
 
@@ -47,14 +38,12 @@ export interface SettledRefund {
  * state, so without it a merchant would not hear of it. A refund settles once, so its id names the event.
  */
 export function queueRefundEvent(tx: Executor, payment: PaymentRow, refund: SettledRefund, at: number): void {
-  const found = owner(tx, payment);
-  if (!found) return;
   const type = refund.state === 'refunded' ? 'refund.succeeded' : 'refund.failed';
-  queueEvent(tx, found.merchantId, {
+  queueEvent(tx, payment.merchantId, {
     id: eventId(`${refund.id}\n${type}`), type, createdAt: at,
     data: {
       refund: { id: refund.id, paymentId: payment.id, amountMinor: refund.amountMinor, currency: payment.currency, state: refund.state },
-      payment: { ...paymentView(payment), storeId: found.storeId },
+      payment: { ...paymentView(payment), storeId: payment.storeId },
     },
   }, at);
 }

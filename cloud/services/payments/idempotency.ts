@@ -2,7 +2,8 @@
 // claimed (in_progress) before any work and holds the final response afterwards; a request that fails
 // validation never claims a key, and a crash of ours releases it so the client's retry can run.
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { bound, preparedQuery } from '../../db/prepared.ts';
 import type { Executor } from '../../db/open.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
@@ -20,9 +21,9 @@ export function requestDigest(method: string, path: string, canonicalBody: strin
 
 export function claimKey(db: Executor, scope: string, key: string, digest: string, now: number): Claim {
   return db.transaction((tx) => {
-    const row = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get();
+    const row = keyRow(tx).get({ scope, key });
     if (!row) {
-      tx.insert(idempotencyKeys).values({ scope, key, requestDigest: digest, status: 'in_progress', createdAt: now, updatedAt: now }).run();
+      insertClaim(tx).run({ scope, key, digest, now });
       return { kind: 'claimed' };
     }
     if (row.requestDigest !== digest) throw new CloudError('idempotency_key_reused', 'this Idempotency-Key was used with another request');
@@ -34,9 +35,20 @@ export function claimKey(db: Executor, scope: string, key: string, digest: strin
 }
 
 export function storeResponse(db: Executor, scope: string, key: string, response: StoredResponse, now: number): void {
-  db.update(idempotencyKeys).set({ status: 'done', responseStatus: response.status, responseBody: JSON.stringify(response.body), updatedAt: now })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).run();
+  storeAnswer(db).run({ scope, key, status: response.status, body: JSON.stringify(response.body), now });
 }
+
+const keyRow = preparedQuery((db) => db.select().from(idempotencyKeys)
+  .where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare());
+
+const insertClaim = preparedQuery((db) => db.insert(idempotencyKeys).values({
+  scope: sql.placeholder('scope'), key: sql.placeholder('key'), requestDigest: sql.placeholder('digest'), status: 'in_progress',
+  createdAt: sql.placeholder('now'), updatedAt: sql.placeholder('now'),
+}).prepare());
+
+const storeAnswer = preparedQuery((db) => db.update(idempotencyKeys)
+  .set({ status: 'done', responseStatus: bound('status'), responseBody: bound('body'), updatedAt: bound('now') })
+  .where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare());
 
 export function releaseKey(db: Executor, scope: string, key: string): void {
   db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 'in_progress'))).run();

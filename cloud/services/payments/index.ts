@@ -6,6 +6,7 @@ export { pay, recordCharge } from './pay.ts';
 export { payWithKey } from './keyed-pay.ts';
 export type { KeyedPayment } from './keyed-pay.ts';
 export { applyAcquirerCallback } from './callbacks.ts';
+export { acquirerOf, callbackAcquirers, chargingAcquirer, merchantAcquirer } from './acquirer-choice.ts';
 export type { CallbackOutcome } from './callbacks.ts';
 export type { PayOutcome } from './pay.ts';
 export type { PaymentRequest } from './create.ts';

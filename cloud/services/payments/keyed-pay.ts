@@ -1,7 +1,9 @@
 // POST /v1/wallet/payments with its Idempotency-Key in two transactions, not four: the key is claimed in the
 // transaction that creates the payment, and the answer is stored in the one that records the acquirer's
 // outcome. The acquirer is called between them, outside any transaction.
+import { commitWrite } from '../../db/group-commit.ts';
 import type { Executor } from '../../db/open.ts';
+import { chargingAcquirer } from './acquirer-choice.ts';
 import { createPayment, type CreatedPayment, type PaymentRequest } from './create.ts';
 import { claimKey, releaseKey, storeResponse, type StoredResponse } from './idempotency.ts';
 import { chargeCreated, declinedByControls, type PayOutcome } from './pay.ts';
@@ -27,6 +29,7 @@ type Started = { kind: 'answered'; response: StoredResponse } | { kind: 'created
  * Claims the key and creates the payment in one transaction; a refusal while creating (the savepoint rolled
  * back) is stored under the claimed key in that same transaction. A fault of ours rolls the claim back with
  * everything else, so the retry can run. Errors about the key itself (reused, in flight) are thrown, not stored.
+ * Both transactions go through the group commit: the acquirer is called only once the claim is on disk.
  */
 export async function payWithKey(deps: PaymentDeps, wallet: WalletRef, input: KeyedPayment): Promise<StoredResponse> {
   const { db, now } = deps;
@@ -35,13 +38,13 @@ export async function payWithKey(deps: PaymentDeps, wallet: WalletRef, input: Ke
     store(tx, response);
     return { kind: 'answered', response };
   };
-  const started = db.transaction((tx): Started => {
+  const started = await commitWrite(db, (tx): Started => {
     input.alsoWrite?.(tx);
     const claim = claimKey(tx, wallet.id, input.key, input.digest, now());
     if (claim.kind === 'replay') return { kind: 'answered', response: claim.response };
     let created: CreatedPayment;
     try {
-      created = createPayment(tx, deps.kek, wallet, input.request(), deps.acquirer.name, now());
+      created = createPayment(tx, deps.kek, wallet, input.request(), (merchantId) => chargingAcquirer(deps, merchantId).name, now());
     } catch (err) {
       const response = input.refuse(err);
       if (!response) throw err;

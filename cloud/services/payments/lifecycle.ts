@@ -37,7 +37,7 @@ export function resealPayment(
     if (p.state !== 'accept') throw new CloudError('payment_not_resealable', `a payment in ${p.state} is not resealed; only one in accept`);
     if (p.expiresAt <= at) throw new CloudError('payment_not_resealable', 'the payment is past its deadline');
     const sealed = sealPayment(tx, deps.kek, p, wallet.walletId, iv, at);
-    appendAudit(tx, { at, actor: walletActor(wallet), action: 'payment.resealed', subjectType: 'payment', subjectId: paymentId, data: { keyVersion: sealed.keyVersion } });
+    appendAudit(tx, { at, actor: walletActor(wallet), action: 'payment.resealed', subjectType: 'payment', subjectId: paymentId, data: { keyVersion: sealed.keyVersion, merchantId: p.merchantId } });
     return { payment: p, sealed };
   });
 }

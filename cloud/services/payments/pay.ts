@@ -3,8 +3,10 @@
 import { eq } from 'drizzle-orm';
 import type { ChargeResult } from '../../acquirers/types.ts';
 import { appendAudit } from '../../audit/append.ts';
+import { commitWrite } from '../../db/group-commit.ts';
 import type { Executor } from '../../db/open.ts';
 import { payments } from '../../db/schema/index.ts';
+import { acquirerOf, chargingAcquirer } from './acquirer-choice.ts';
 import { createPayment, type CreatedPayment, type PaymentRequest } from './create.ts';
 import { currencyDigits } from './currency.ts';
 import { refundRemainder } from './refunds.ts';
@@ -26,7 +28,7 @@ export function declinedByControls(payment: PaymentRow): PayOutcome {
 }
 
 export async function pay(deps: PaymentDeps, wallet: WalletRef, request: PaymentRequest): Promise<PayOutcome> {
-  const created = createPayment(deps.db, deps.kek, wallet, request, deps.acquirer.name, deps.now());
+  const created = createPayment(deps.db, deps.kek, wallet, request, (merchantId) => chargingAcquirer(deps, merchantId).name, deps.now());
   return created.sealed ? chargeCreated(deps, wallet, created) : declinedByControls(created.payment);
 }
 
@@ -35,8 +37,9 @@ export async function pay(deps: PaymentDeps, wallet: WalletRef, request: Payment
  * one transaction. Approved after the payment closed, the charge is refunded first and `settle` runs after that.
  */
 export async function chargeCreated(deps: PaymentDeps, wallet: WalletRef, created: CreatedPayment, settle?: SettleHook): Promise<PayOutcome> {
-  const { db, acquirer } = deps;
+  const { db } = deps;
   const { payment, sealed } = created;
+  const acquirer = acquirerOf(deps, payment);
   let result: ChargeResult;
   try {
     result = await acquirer.charge({
@@ -46,7 +49,7 @@ export async function chargeCreated(deps: PaymentDeps, wallet: WalletRef, create
   } catch {
     result = { outcome: 'pending', reason: 'acquirer_error' };
   }
-  const recorded = db.transaction((tx) => {
+  const recorded = await commitWrite(db, (tx) => {
     const row = recordChargeIn(tx, deps.now(), payment.id, result);
     const outcome = chargeOutcome(row, result, sealed);
     if (outcome) settle?.(tx, outcome);
@@ -54,7 +57,7 @@ export async function chargeCreated(deps: PaymentDeps, wallet: WalletRef, create
   });
   if (recorded.outcome) return recorded.outcome;
   const closed: PayOutcome = { kind: 'closed', payment: await refundRemainder(deps, recorded.row, `charged_after_${recorded.row.state}`) };
-  if (settle) db.transaction((tx) => settle(tx, closed));
+  if (settle) await commitWrite(db, (tx) => settle(tx, closed));
   return closed;
 }
 
@@ -78,7 +81,7 @@ function recordChargeIn(tx: Executor, at: number, paymentId: string, result: Cha
     const set = { chargeStatus: 'approved' as const, acquirerRef: result.acquirerRef };
     if (p.state === 'request') return transitionPayment(tx, { paymentId, to: 'accept', reason: 'approved', actor: 'system', at, set });
     tx.update(payments).set({ ...set, updatedAt: at }).where(eq(payments.id, paymentId)).run();
-    appendAudit(tx, { at, actor: 'system', action: 'payment.charge_late', subjectType: 'payment', subjectId: paymentId, data: { state: p.state } });
+    appendAudit(tx, { at, actor: 'system', action: 'payment.charge_late', subjectType: 'payment', subjectId: paymentId, data: { state: p.state, merchantId: p.merchantId } });
     return loadPayment(tx, paymentId);
   }
   if (result.outcome === 'declined') {
@@ -88,6 +91,6 @@ function recordChargeIn(tx: Executor, at: number, paymentId: string, result: Cha
     return loadPayment(tx, paymentId);
   }
   tx.update(payments).set({ acquirerRef: result.acquirerRef ?? p.acquirerRef, updatedAt: at }).where(eq(payments.id, paymentId)).run();
-  appendAudit(tx, { at, actor: 'system', action: 'payment.charge_pending', subjectType: 'payment', subjectId: paymentId, data: { why: result.reason } });
+  appendAudit(tx, { at, actor: 'system', action: 'payment.charge_pending', subjectType: 'payment', subjectId: paymentId, data: { why: result.reason, merchantId: p.merchantId } });
   return loadPayment(tx, paymentId);
 }

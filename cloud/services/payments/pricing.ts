@@ -1,9 +1,10 @@
 // What a payment costs and what it tells the machine. With a SKU the price comes from the merchandise row and
 // the wallet's amount is never asked for; an amount typed by the customer is taken only at a merchant counter,
 // where the amount is the whole point and staff see it on the box.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { SCENARIO } from '../../../shared/protocol/constants.ts';
 import type { Executor } from '../../db/open.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { merchandise } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 
@@ -51,9 +52,12 @@ function checkMachineUnits(units: number): void {
   if (units > MAX_MACHINE_UNITS) throw new CloudError('units_invalid', `the order is more than ${MAX_MACHINE_UNITS} machine units`);
 }
 
+const itemOf = preparedQuery((db) => db.select().from(merchandise)
+  .where(and(eq(merchandise.storeId, sql.placeholder('storeId')), eq(merchandise.sku, sql.placeholder('sku')))).prepare());
+
 export function priceOrder(db: Executor, box: { storeId: string; scenario: number }, order: Order): Priced {
   if ('sku' in order) {
-    const item = db.select().from(merchandise).where(and(eq(merchandise.storeId, box.storeId), eq(merchandise.sku, order.sku))).get();
+    const item = itemOf(db).get({ storeId: box.storeId, sku: order.sku });
     if (!item) throw new CloudError('merchandise_not_found', 'the box\'s store sells no such SKU');
     const amountMinor = item.priceMinor * order.units;
     checkAmount(amountMinor);

@@ -9,6 +9,7 @@ import { decodeMessage } from '../../../shared/protocol/messages.ts';
 import { checkTag } from '../../../shared/protocol/tags.ts';
 import { appendAudit } from '../../audit/append.ts';
 import { checkCounter, type ControlFlag } from '../../controls/index.ts';
+import { commitWrite } from '../../db/group-commit.ts';
 import type { Executor } from '../../db/open.ts';
 import { boxSessions, boxes, paymentReceipts } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
@@ -67,7 +68,7 @@ export async function applyReceipt(deps: PaymentDeps, wallet: WalletRef, payment
   const r = verify(deps, p, message);
   const ok = r.status === STATUS.OK;
   const target = ok ? 'finish' : 'failed';
-  const applied = deps.db.transaction((tx) => {
+  const applied = await commitWrite(deps.db, (tx) => {
     alsoWrite?.(tx);
     const at = deps.now();
     const current = loadPayment(tx, paymentId);
@@ -83,7 +84,7 @@ export async function applyReceipt(deps: PaymentDeps, wallet: WalletRef, payment
     if (outcome === 'applied') {
       return { applied: true, row: transitionPayment(tx, { paymentId, to: target, reason: `receipt_${STATUS_NAMES[r.status]}`, actor: walletActor(wallet), at, set: { receiptStatus: r.status }, data }) };
     }
-    appendAudit(tx, { at, actor: walletActor(wallet), action: `payment.receipt_${outcome}`, subjectType: 'payment', subjectId: paymentId, data: { ...data, state: current.state } });
+    appendAudit(tx, { at, actor: walletActor(wallet), action: `payment.receipt_${outcome}`, subjectType: 'payment', subjectId: paymentId, data: { ...data, state: current.state, merchantId: current.merchantId } });
     return outcome === 'late' ? undefined : { applied: false, row: current };
   });
   if (applied === undefined) {

@@ -7,6 +7,7 @@ import type { RefundResult } from '../../acquirers/types.ts';
 import { appendAudit } from '../../audit/append.ts';
 import { payments, refunds } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
+import { acquirerOf } from './acquirer-choice.ts';
 import { currencyDigits } from './currency.ts';
 import { queueRefundEvent } from './events.ts';
 import { canTransition } from './states.ts';
@@ -24,8 +25,6 @@ export interface RefundOutcome {
 export interface RefundOptions {
   /** A caller-chosen id (derived from an idempotency key): asking again with it answers the same refund. */
   refundId?: string;
-  /** Recorded in the refund's audit row, so the merchant's own audit page lists an operator's refund. */
-  merchantId?: string;
 }
 
 type RefundRow = typeof refunds.$inferSelect;
@@ -34,7 +33,7 @@ type RefundRow = typeof refunds.$inferSelect;
 export async function refundPayment(
   deps: PaymentDeps, paymentId: string, amountMinor: number | 'rest', reason: string, actor: string, options: RefundOptions = {},
 ): Promise<RefundOutcome> {
-  const { db, acquirer, now } = deps;
+  const { db, now } = deps;
   const refundId = options.refundId ?? `re_${randomBytes(12).toString('hex')}`;
   const started = db.transaction((tx): { payment: PaymentRow; refund: Pick<RefundRow, 'amountMinor' | 'state'>; replayed: boolean } => {
     const existing = tx.select().from(refunds).where(eq(refunds.id, refundId)).get();
@@ -57,7 +56,7 @@ export async function refundPayment(
     tx.insert(refunds).values({ id: refundId, paymentId, amountMinor: amount, state: 'pending', reason, createdAt: at, updatedAt: at }).run();
     appendAudit(tx, {
       at, actor, action: 'refund.requested', subjectType: 'payment', subjectId: paymentId,
-      data: { refundId, amountMinor: amount, reason, ...(options.merchantId === undefined ? {} : { merchantId: options.merchantId }) },
+      data: { refundId, amountMinor: amount, reason, merchantId: p.merchantId, storeId: p.storeId },
     });
     return { payment: p, refund: { amountMinor: amount, state: 'pending' }, replayed: false };
   });
@@ -65,7 +64,7 @@ export async function refundPayment(
   if (refund.state !== 'pending') return { refundId, result: refund.state, payment, replayed };
   let result: RefundResult;
   try {
-    result = await acquirer.refund({ paymentId, refundId, acquirerRef: payment.acquirerRef!, amountMinor: refund.amountMinor, currency: currencyDigits(payment.currency) });
+    result = await acquirerOf(deps, payment).refund({ paymentId, refundId, acquirerRef: payment.acquirerRef!, amountMinor: refund.amountMinor, currency: currencyDigits(payment.currency) });
   } catch {
     result = { outcome: 'pending', reason: 'acquirer_error' };
   }
@@ -79,24 +78,26 @@ export async function refundPayment(
 export function settleRefund(deps: PaymentDeps, paymentId: string, refundId: string, amountMinor: number, result: RefundResult): PaymentRow {
   return deps.db.transaction((tx) => {
     const at = deps.now();
-    const audit = (action: string, data: Record<string, string | number>) =>
-      appendAudit(tx, { at, actor: 'system', action, subjectType: 'payment', subjectId: paymentId, data: { refundId, amountMinor, ...data } });
+    const p = loadPayment(tx, paymentId);
+    // The payment's merchant in every row, so the merchant's own audit page lists its refunds.
+    const audit = (action: string, data: Record<string, string | number>) => appendAudit(tx, {
+      at, actor: 'system', action, subjectType: 'payment', subjectId: paymentId,
+      data: { refundId, amountMinor, merchantId: p.merchantId, storeId: p.storeId, ...data },
+    });
     const refund = tx.select({ state: refunds.state }).from(refunds).where(eq(refunds.id, refundId)).get();
-    if (refund?.state !== 'pending') return loadPayment(tx, paymentId);
+    if (refund?.state !== 'pending') return p;
     if (result.outcome === 'pending') {
       tx.update(refunds).set({ acquirerRef: result.acquirerRef ?? null, updatedAt: at }).where(eq(refunds.id, refundId)).run();
       audit('refund.pending', { why: result.reason });
-      return loadPayment(tx, paymentId);
+      return p;
     }
     if (result.outcome === 'failed') {
       tx.update(refunds).set({ state: 'failed', failureCode: result.code, updatedAt: at }).where(eq(refunds.id, refundId)).run();
       audit('refund.failed', { code: result.code });
-      const p = loadPayment(tx, paymentId);
       queueRefundEvent(tx, p, { id: refundId, amountMinor, state: 'failed' }, at);
       return p;
     }
     tx.update(refunds).set({ state: 'refunded', acquirerRef: result.acquirerRef, updatedAt: at }).where(eq(refunds.id, refundId)).run();
-    const p = loadPayment(tx, paymentId);
     const refundedMinor = p.refundedMinor + amountMinor;
     let after: PaymentRow;
     if (refundedMinor >= p.amountMinor && canTransition(p.state, 'refunded')) {

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.ts';
 import type { JsonValue } from '../../audit/canonical-json.ts';
 import type { Executor } from '../../db/open.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { paymentEvents, payments } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 import { queuePaymentEvent } from './events.ts';
@@ -23,8 +24,10 @@ export interface TransitionInput {
   data?: { [key: string]: JsonValue };
 }
 
+const paymentById = preparedQuery((db) => db.select().from(payments).where(eq(payments.id, sql.placeholder('paymentId'))).prepare());
+
 export function loadPayment(db: Executor, paymentId: string): PaymentRow {
-  const row = db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  const row = paymentById(db).get({ paymentId });
   if (!row) throw new CloudError('payment_not_found', 'no payment with this id');
   return row;
 }
@@ -46,7 +49,11 @@ export function transitionPayment(db: Executor, input: TransitionInput): Payment
     }).run();
     appendAudit(tx, {
       at: input.at, actor: input.actor, action: `payment.${input.to}`, subjectType: 'payment', subjectId: input.paymentId,
-      data: { from: current.state, to: input.to, reason: input.reason, amountMinor: current.amountMinor, currency: current.currency, ...input.data },
+      // merchantId lets the merchant's own accounts read the row in their audit log.
+      data: {
+        from: current.state, to: input.to, reason: input.reason, amountMinor: current.amountMinor, currency: current.currency,
+        merchantId: current.merchantId, storeId: current.storeId, ...input.data,
+      },
     });
     const after = loadPayment(tx, input.paymentId);
     queuePaymentEvent(tx, after, current.state, input.at);

@@ -1,7 +1,7 @@
 // Verifies a box's HELLO (proof over the cloud's challenge, under the box's current keys) and issues the wallet's
 // AUTH ticket, bound to this connection's boxNonce so it is worthless on any other connection or box.
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { concatBytes } from '../../../shared/bytes/concat.ts';
 import { fromHex, toHex } from '../../../shared/bytes/hex.ts';
 import { nodeCrypto } from '../../../shared/crypto/node.ts';
@@ -10,7 +10,9 @@ import { decodeMessage, encodeMessage } from '../../../shared/protocol/messages.
 import { checkTag, signTag } from '../../../shared/protocol/tags.ts';
 import { appendAudit } from '../../audit/append.ts';
 import type { Kek } from '../../crypto/kek.ts';
+import { commitWrite } from '../../db/group-commit.ts';
 import type { Executor } from '../../db/open.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { boxSessions, boxes, merchants, stores } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 import { openCommandCounts } from '../box-commands/index.ts';
@@ -50,29 +52,54 @@ export interface OpenedSession {
 }
 
 /**
- * The challenge is used up in the session's own transaction once the HELLO names a known box. When anything after
- * that fails (a bad proof, a blocked box), the transaction rolls back and the challenge is spent again on its own,
- * so a failed attempt still uses it up: one attempt per challenge, with one commit on the good path.
+ * The session's transaction, and the one that spends the challenge again when the session's failed after the
+ * challenge was used up (its savepoint rolled back): one attempt per challenge, with one commit on the good path.
  */
-export function openSession(db: Executor, kek: Kek, input: OpenSessionInput): OpenedSession {
+function sessionWrites(kek: Kek, input: OpenSessionInput) {
   let spent: string | undefined;
-  try {
-    return db.transaction((tx) => {
+  return {
+    open: (tx: Executor) => {
       input.alsoWrite?.(tx);
       return issueSession(tx, kek, input, (boxId) => {
         if (input.requestBound === true) return;
         consumeChallenge(tx, input.wallet.id, boxId, input.challenge, input.now);
         spent = boxId;
       });
-    });
-  } catch (err) {
-    const boxId = spent;
-    if (boxId !== undefined) {
-      db.transaction((tx) => {
+    },
+    spendAgain: (): ((tx: Executor) => void) | undefined => {
+      const boxId = spent;
+      return boxId === undefined ? undefined : (tx) => {
         input.alsoWrite?.(tx);
         consumeChallenge(tx, input.wallet.id, boxId, input.challenge, input.now);
-      });
-    }
+      };
+    },
+  };
+}
+
+/**
+ * The challenge is used up in the session's own transaction once the HELLO names a known box. When anything after
+ * that fails (a bad proof, a blocked box), the transaction rolls back and the challenge is spent again on its own,
+ * so a failed attempt still uses it up.
+ */
+export function openSession(db: Executor, kek: Kek, input: OpenSessionInput): OpenedSession {
+  const writes = sessionWrites(kek, input);
+  try {
+    return db.transaction(writes.open);
+  } catch (err) {
+    const spend = writes.spendAgain();
+    if (spend) db.transaction(spend);
+    throw err;
+  }
+}
+
+/** openSession through the group commit (db/group-commit.ts): resolves once the session is on disk. */
+export async function commitSession(db: Executor, kek: Kek, input: OpenSessionInput): Promise<OpenedSession> {
+  const writes = sessionWrites(kek, input);
+  try {
+    return await commitWrite(db, writes.open);
+  } catch (err) {
+    const spend = writes.spendAgain();
+    if (spend) await commitWrite(db, spend);
     throw err;
   }
 }
@@ -83,15 +110,17 @@ function batteryOf(info: Uint8Array | undefined): { batteryPercent: number } | R
   return decoded?.ok && decoded.type === MSG.INFO ? { batteryPercent: Math.min(decoded.fields.battery as number, 100) } : {};
 }
 
+const placedBox = preparedQuery((db) => db.select({ status: boxes.status, scenario: boxes.scenario, merchantStatus: merchants.status })
+  .from(boxes).innerJoin(stores, eq(stores.id, boxes.storeId)).innerJoin(merchants, eq(merchants.id, stores.merchantId))
+  .where(eq(boxes.id, sql.placeholder('boxId'))).prepare());
+
 function issueSession(db: Executor, kek: Kek, { wallet, hello, challenge, now, info }: OpenSessionInput, consume: (boxId: string) => void): OpenedSession {
   const decoded = decodeMessage(hello);
   if (!decoded.ok || decoded.type !== MSG.HELLO) throw new CloudError('hello_invalid', 'hello is not a HELLO message');
   const f = decoded.fields;
   const boxId = toHex(f.boxId as Uint8Array);
   const keyVersion = f.keyVersion as number;
-  const row = db.select({ status: boxes.status, scenario: boxes.scenario, merchantStatus: merchants.status })
-      .from(boxes).innerJoin(stores, eq(stores.id, boxes.storeId)).innerJoin(merchants, eq(merchants.id, stores.merchantId))
-      .where(eq(boxes.id, boxId)).get();
+  const row = placedBox(db).get({ boxId });
   if (!row) throw new CloudError('box_not_found', 'the HELLO names a box that does not exist');
   consume(boxId);
   return db.transaction((tx) => {

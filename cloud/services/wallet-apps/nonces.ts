@@ -10,9 +10,8 @@ import { walletRequestNonces } from '../../db/schema/index.ts';
  */
 export function recordNonce(db: Executor, walletAppId: string, nonce: string, expiresAt: number, now: number): boolean {
   return db.transaction((tx) => {
-    tx.delete(walletRequestNonces).where(lt(walletRequestNonces.expiresAt, now)).run();
-    const result = tx.insert(walletRequestNonces).values({ walletAppId, nonce, expiresAt }).onConflictDoNothing().run();
-    return result.changes === 1;
+    dropExpiredNonces(tx).run({ now });
+    return insertNonce(tx).run({ walletAppId, nonce, expiresAt }).changes === 1;
   });
 }
 
@@ -20,6 +19,12 @@ export function recordNonce(db: Executor, walletAppId: string, nonce: string, ex
 export function nonceRecorded(db: Executor, walletAppId: string, nonce: string, now: number): boolean {
   return recordedNonce(db).get({ walletAppId, nonce, now }) !== undefined;
 }
+
+const dropExpiredNonces = preparedQuery((db) => db.delete(walletRequestNonces).where(lt(walletRequestNonces.expiresAt, sql.placeholder('now'))).prepare());
+
+const insertNonce = preparedQuery((db) => db.insert(walletRequestNonces).values({
+  walletAppId: sql.placeholder('walletAppId'), nonce: sql.placeholder('nonce'), expiresAt: sql.placeholder('expiresAt'),
+}).onConflictDoNothing().prepare());
 
 const recordedNonce = preparedQuery((db) => db.select({ nonce: walletRequestNonces.nonce }).from(walletRequestNonces).where(and(
   eq(walletRequestNonces.walletAppId, sql.placeholder('walletAppId')), eq(walletRequestNonces.nonce, sql.placeholder('nonce')),

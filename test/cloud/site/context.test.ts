@@ -41,6 +41,12 @@ gate('answers an unknown site path with the site\'s 404 page', async () => {
   assert.match(await res.text(), '<html lang="en">');
 });
 
+gate('redirects a path typed with a trailing slash to the page', async () => {
+  const res = await world.get('/admin/', admin);
+  assert.is(res.status, 301);
+  assert.match(res.headers.get('location') ?? '', /\/admin$/);
+});
+
 gate.run();
 
 const csrf = suite('siteSession');

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boards } from '../../../tools/build/index.ts';
-import { fileCheckLine, firmwareFiles, replayUpload, unconfirmedFile, uploadCode, type StorageFile } from '../../../tools/flash/index.ts';
+import { FlashError, fileCheckLine, firmwareFiles, replayUpload, unconfirmedFile, uploadCode, type StorageFile } from '../../../tools/flash/index.ts';
 import { createStorage } from '../../../tools/simulator/storage.ts';
 
 const interpreter = process.env.ESPRUINO;
@@ -19,8 +19,8 @@ function readBack(storage: ReturnType<typeof createStorage>, name: string): Uint
 const upload = suite('uploadCode');
 
 for (const board of boards) {
-  upload(`the ${board.id} upload text, replayed into the Storage emulator, leaves .bootcde equal to the built bundle`, () => {
-    const files = firmwareFiles(board, 'build');
+  upload(`the ${board.id} upload text, replayed into the Storage emulator, leaves .bootcde equal to the built bundle`, async () => {
+    const files = await firmwareFiles(board, 'build');
     const storage = createStorage(board.storageBytes);
     const result = replayUpload(uploadCode(files, 'load'), storage);
     assert.equal(readBack(storage, '.bootcde'), files[0]!.bytes);
@@ -55,6 +55,15 @@ upload('the finish is load(), E.reboot() or nothing', () => {
   assert.is(replayUpload(uploadCode([file], 'none'), createStorage(8192)).finished, 'none');
 });
 
+upload('an unbuilt board is named with the build to run', async () => {
+  try {
+    await firmwareFiles(boards[0]!, 'no-such-build-dir');
+    assert.unreachable('should throw');
+  } catch (err) {
+    assert.is((err as FlashError).code, 'not_built');
+  }
+});
+
 upload('an empty file is refused: Storage cannot hold one', () => {
   assert.throws(() => uploadCode([{ name: 'x', bytes: new Uint8Array(0) }], 'none'), /empty/);
 });
@@ -78,7 +87,7 @@ if (!interpreter) {
   onInterpreter(name, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'waygo-flash-'));
     try {
-      const files = firmwareFiles(boards[0]!, 'build');
+      const files = await firmwareFiles(boards[0]!, 'build');
       // The REPL's DLE and Ctrl-C only steer echo; a script file holds the same statements.
       await writeFile(join(dir, 'upload.js'), uploadCode(files, 'none').split('\x10').join(''), 'latin1');
       await writeFile(join(dir, 'read.js'), 'var s=require("Storage").read(".bootcde");for(var i=0;i<s.length;i+=384)print("B64:"+btoa(s.substr(i,384)));');

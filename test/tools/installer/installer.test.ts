@@ -6,16 +6,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
+import { firmwareVersion } from '../../../firmware/src/core/boot.ts';
 import { boards } from '../../../tools/build/index.ts';
 import { buildInstaller } from '../../../tools/installer/build.ts';
 import type { BoxConnection } from '../../../tools/installer/page/connection.ts';
 import { INFO_EXPRESSION, describeInfo, readBoxInfo, runWiringTest } from '../../../tools/installer/page/installer.ts';
-import { installerRoutes } from '../../../tools/installer/routes.ts';
+import { installerRoutes } from '../../../cloud/routes/installer/index.ts';
 import { createSimulatedBox } from '../../../tools/simulator/index.ts';
 
 /** A box's REPL as far as the info expression reaches: process.env, E, Puck, Storage. */
-function replConnection(globals: Record<string, unknown>, files: string[]): BoxConnection {
-  const context = createContext({ ...globals, require: () => ({ list: () => files, read: (name: string) => (name === '.bootcde' ? 'x'.repeat(23_583) : undefined) }) });
+function replConnection(globals: Record<string, unknown>, files: string[], bootcde = readFileSync('build/pixljs/firmware.min.js', 'latin1')): BoxConnection {
+  const context = createContext({ ...globals, require: () => ({ list: () => files, read: (name: string) => (name === '.bootcde' && files.includes(name) ? bootcde : undefined) }) });
   return {
     eval: (expression) => Promise.resolve(JSON.parse(JSON.stringify(runInContext(`(${expression})`, context)))),
     write: () => Promise.resolve(),
@@ -54,15 +55,23 @@ function simulatedConnection(board: (typeof boards)[number]): BoxConnection & { 
 
 const info = suite('readBoxInfo');
 
-info('a Pixl.js in install mode shows as WayGoBox for Store with its Espruino version, firmware size, keys and battery', async () => {
+info('a Pixl.js in install mode shows as WayGoBox for Store with its Espruino and firmware versions, keys and battery', async () => {
+  const bundle = readFileSync('build/pixljs/firmware.min.js', 'latin1');
   const connection = replConnection({ process: { env: { BOARD: 'PIXLJS', VERSION: '2v29' } }, E: { getBattery: () => 76.4 } }, ['.bootcde', 'waygo.keys']);
   const box = await readBoxInfo(connection);
   assert.is(box.board?.id, 'pixljs');
-  assert.equal([box.espruinoVersion, box.firmwareBytes, box.provisioned, box.configured, box.batteryPercent], ['2v29', 23_583, true, false, 76]);
+  assert.equal([box.espruinoVersion, box.firmwareBytes, box.provisioned, box.configured, box.batteryPercent], ['2v29', bundle.length, true, false, 76]);
+  assert.is(box.firmwareVersion, firmwareVersion, 'read from the built bundle\'s boot banner');
   assert.equal(describeInfo(box), [
-    'Board: WayGoBox for Store (pixljs)', 'Espruino: 2v29', 'WayGo firmware: 23583 bytes in Storage',
+    'Board: WayGoBox for Store (pixljs)', 'Espruino: 2v29', `WayGo firmware: ${firmwareVersion}, ${bundle.length} bytes in Storage`,
     'Keys: provisioned; configuration: none yet', 'Battery: 76%',
   ]);
+});
+
+info('a blank board shows no firmware', async () => {
+  const box = await readBoxInfo(replConnection({ process: { env: { BOARD: 'MDBT42Q', VERSION: '2v29' } }, E: { getBattery: () => 100 } }, []));
+  assert.equal([box.firmwareBytes, box.firmwareVersion], [0, undefined]);
+  assert.is(describeInfo(box)[2], 'WayGo firmware: not flashed');
 });
 
 info('a Puck.js reports its battery through Puck.getBatteryPercentage where it has it', async () => {

@@ -6,8 +6,9 @@ import { boardOption, linkOption, parseArgs, progressPrinter } from './options.t
 
 const usage = `Usage: waygo flash --board <puckjs|pixljs|mdbt42q> (--ble ADDR | --port DEV) [--dry-run OUT] [--build DIR] [--install-mode]
 
-Writes the built firmware (DIR/<board>/firmware.min.js as .bootcde; DIR defaults to ./build) into the box's
-Storage through the espruino tools' connection code, showing progress, then starts it with load().
+Writes the board's build files from DIR (default ./build; today .bootcde, DIR/<board>/firmware.min.js) into
+the box's Storage through the espruino tools' connection code, showing progress; the box reads each file back
+and prints its CRC-32, which must match; then load() starts the new code.
   --ble ADDR       the box's Bluetooth address (its REPL is on only in install mode or on a blank board)
   --port DEV       a serial device, or tcp://127.0.0.1:2323 for the Linux interpreter's --telnet REPL
   --dry-run OUT    write the exact text that would be sent to OUT instead of connecting
@@ -25,7 +26,7 @@ export const flashCommand: Command = {
     let files: StorageFile[];
     let text: string;
     try {
-      files = firmwareFiles(board, resolve(parsed.values.build ?? 'build'));
+      files = await firmwareFiles(board, resolve(parsed.values.build ?? 'build'));
       text = uploadCode(files, parsed.flags.has('install-mode') ? 'none' : 'load');
     } catch (err) {
       if (err instanceof FlashError) throw new CliError(err.code, err.message, 1);

@@ -31,9 +31,13 @@ export function seedSimulation(db: Executor, kek: Kek, counts: { boxes: number; 
   db.transaction((tx) => {
     tx.insert(merchants).values({ id: merchantId, name: `Simulation ${run}`, createdAt: now }).run();
     tx.insert(stores).values({ id: storeId, merchantId, name: 'Simulated store', createdAt: now }).run();
-    tx.insert(merchandise).values({ id: `g_sim_${run}`, storeId, sku: SKU, name: 'One minute', priceMinor: 100, currency: CURRENCY, scenarioParams: { minutes: 1 }, createdAt: now }).run();
+    tx.insert(merchandise).values({
+      id: `g_sim_${run}`, storeId, sku: SKU, name: 'One minute', priceMinor: 100, currency: CURRENCY, scenarioParams: { minutes: 1 }, createdAt: now,
+    }).run();
     for (const m of machines) {
-      tx.insert(boxes).values({ id: m.boxId, storeId, merchantId, board: m.board, machineName: m.machineName, scenario: m.scenario, activatedAt: now, createdAt: now }).run();
+      tx.insert(boxes).values({
+        id: m.boxId, storeId, merchantId, board: m.board, machineName: m.machineName, scenario: m.scenario, activatedAt: now, createdAt: now,
+      }).run();
     }
   });
   const wallets = Array.from({ length: counts.wallets }, (_, i) => {

@@ -33,7 +33,16 @@ export function wiringTestCode(board: BoardData, options: WiringOptions = {}): s
   const level = board.outputActiveLevel;
   const pulse = options.pulseMs ?? 500;
   const gap = options.gapMs ?? 1000;
-  const body = `(function(p,x,n,q,m,l,i){function s(){if(i>=p.length){q.forEach(function(r,k){print("WIRING IN "+k+" "+m[k]+" "+(digitalRead(r)?1:0));});print("${WIRING_DONE}");return;}print("WIRING OUT "+x[i]+" "+n[i]+" "+l);digitalPulse(p[i],l,${pulse});i++;setTimeout(s,${pulse + gap});}s();})(${pins},${index},${names},${inputs},${inputNames},${level},0)`;
+  // ES5 for the interpreter: p pins, x output numbers, n pin names, q input pins, m input names, l active level.
+  const body = [
+    '(function(p,x,n,q,m,l,i){function s(){',
+    'if(i>=p.length){',
+    'q.forEach(function(r,k){print("WIRING IN "+k+" "+m[k]+" "+(digitalRead(r)?1:0));});',
+    `print("${WIRING_DONE}");return;}`,
+    'print("WIRING OUT "+x[i]+" "+n[i]+" "+l);',
+    `digitalPulse(p[i],l,${pulse});i++;setTimeout(s,${pulse + gap});}`,
+    `s();})(${pins},${index},${names},${inputs},${inputNames},${level},0)`,
+  ].join('');
   return `\x10${body}\n`;
 }
 

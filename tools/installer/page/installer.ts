@@ -17,24 +17,30 @@ export interface BoxInfo {
   espruinoVersion: string;
   /** The WayGo firmware's size in Storage, 0 when none is flashed. */
   firmwareBytes: number;
+  /** Its version, read from the boot banner text in the bundle ("WayGo 0.1.0 puckjs"), or undefined. */
+  firmwareVersion: string | undefined;
   provisioned: boolean;
   configured: boolean;
   batteryPercent: number;
 }
 
 // One expression, so one round trip (the connection JSON-encodes its value): Puck.js reports its battery through
-// Puck.getBatteryPercentage where the interpreter has it; E.getBattery works on all three boards otherwise.
+// Puck.getBatteryPercentage where the interpreter has it; E.getBattery works on all three boards otherwise. The
+// firmware version is the text after the boot banner's "WayGo " in the stored bundle: pretokenising leaves
+// string literals as they are, and reading .bootcde maps flash without copying it into RAM.
 export const INFO_EXPRESSION = '{b:process.env.BOARD,v:process.env.VERSION,'
   + 'p:(typeof Puck!=="undefined"&&Puck.getBatteryPercentage)?Puck.getBatteryPercentage():E.getBattery(),'
-  + 'f:require("Storage").list(),c:(require("Storage").read(".bootcde")||"").length}';
+  + 'f:require("Storage").list(),c:(require("Storage").read(".bootcde")||"").length,'
+  + 'w:(function(c){var i=c.indexOf("WayGo ");return i<0?"":c.substr(i+6,16);})(require("Storage").read(".bootcde")||"")}';
 
-interface RawInfo { b: string; v: string; p: number; f: string[]; c: number }
+interface RawInfo { b: string; v: string; p: number; f: string[]; c: number; w: string }
 
 export async function readBoxInfo(connection: BoxConnection): Promise<BoxInfo> {
   const answer = await connection.eval(INFO_EXPRESSION);
   const raw = (typeof answer === 'string' ? JSON.parse(answer) : answer) as RawInfo;
   return {
     espruinoBoard: raw.b, board: BOARDS.find((b) => b.espruinoBoard === raw.b), espruinoVersion: raw.v, firmwareBytes: raw.c,
+    firmwareVersion: /^(\d+\.\d+\.\d+) /.exec(raw.w)?.[1],
     provisioned: raw.f.includes('waygo.keys'), configured: raw.f.includes('waygo.cfg'), batteryPercent: Math.round(raw.p),
   };
 }
@@ -76,7 +82,7 @@ export function describeInfo(info: BoxInfo): string[] {
   return [
     `Board: ${info.board === undefined ? `${info.espruinoBoard} (not a WayGo board)` : `${info.board.product} (${info.board.id})`}`,
     `Espruino: ${info.espruinoVersion}`,
-    `WayGo firmware: ${info.firmwareBytes > 0 ? `${info.firmwareBytes} bytes in Storage` : 'not flashed'}`,
+    `WayGo firmware: ${info.firmwareBytes === 0 ? 'not flashed' : `${info.firmwareVersion ?? 'unknown version'}, ${info.firmwareBytes} bytes in Storage`}`,
     `Keys: ${info.provisioned ? 'provisioned' : 'not provisioned'}; configuration: ${info.configured ? 'received' : 'none yet'}`,
     `Battery: ${info.batteryPercent}%`,
   ];

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { ApiError } from '../../../errors/api-error.ts';
+import { acceptsText } from '../../../middleware/json-body/index.ts';
 import { requirePermission } from '../../../middleware/operator-auth/index.ts';
 import {
   activateBox, boxSticker, configureBox, getBox, importShipments, listBoxes, provisionBox, rotateKeys, setBoxStatus, stickerPng, stickerSvg,
@@ -25,10 +26,13 @@ const NO_STORE = 'no-store';
 
 const run = <T>(fn: () => T | Promise<T>) => forOperator(fn, BOX_ERRORS);
 
-/** `/v1/operator/box-shipments`: the shipping CSV import (its own resource, so it never reads as a box id). */
+/**
+ * `/v1/operator/box-shipments`: the shipping CSV import (its own resource, so it never reads as a box id). The
+ * file comes as JSON `{ csv }` or as the `text/csv` body itself, as a script would upload it.
+ */
 export function shipmentRoutes({ db, now }: OperatorDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().post('/', requirePermission('boxes.manage'), async (c) => {
-    const { csv } = parseBody(ImportBody, c.var.body);
+  return new Hono<AppEnv>().post('/', acceptsText('text/csv'), requirePermission('boxes.manage'), async (c) => {
+    const { csv } = parseBody(ImportBody, typeof c.var.body === 'string' ? { csv: c.var.body } : c.var.body);
     const result = await run(() => importShipments(db, c.var.operator, csv, now()));
     if (result.ok) return c.json({ imported: result.imported, created: result.created, updated: result.updated });
     const error = new ApiError({ status: 422, type: 'invalid_request_error', code: 'csv_invalid', message: `the file has ${result.errors.length} error(s); nothing was imported` });

@@ -38,7 +38,7 @@ export const operations: OperationDescription[] = [
   {
     ...common, method: 'post', path: '/v1/operator/box-shipments', operationId: 'importBoxShipments', permission: 'boxes.manage',
     summary: 'Import the factory\'s shipping CSV, all or nothing',
-    description: 'The file\'s text as JSON `{ csv }`. Columns: box_id, serial, board (puckjs|pixljs|mdbt42q), merchant_code, carrier, '
+    description: 'The file\'s text as JSON `{ csv }`, or the file itself as a `text/csv` body. Columns: box_id, serial, board (puckjs|pixljs|mdbt42q), merchant_code, carrier, '
       + 'tracking_number, destination, shipped_at (ISO 8601). Any error: nothing is written and every error comes back with its line '
       + '(the header is line 1). Each line creates the box (not activated) or updates its board and merchant, and records the shipment.',
     body: { name: 'OperatorShipmentImport', schema: ImportBody },

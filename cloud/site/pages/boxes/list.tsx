@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { BOARDS, listBoxes, type BoxListQuery } from '../../../services/box-admin/index.ts';
+import { listMerchants, listStores } from '../../../services/payment-admin/index.ts';
 import { DateTime, Field, Form, Layout, Notice, Pager, Select, Table, withQuery } from '../../components/index.ts';
 import type { SiteContext, SiteEnv } from '../../context.ts';
 import type { SiteDeps } from '../../deps.ts';
@@ -15,11 +16,13 @@ const Filters = z.object({
   scenario: z.coerce.number().int().min(0).max(255).optional().catch(undefined),
   board: z.enum(BOARDS).optional().catch(undefined),
   activated: z.enum(['yes', 'no']).optional().catch(undefined),
+  storeId: z.string().max(64).optional().catch(undefined),
+  merchantId: z.string().max(64).optional().catch(undefined),
   cursor: z.string().optional().catch(undefined),
 });
 
 function readFilters(c: Context<SiteEnv>) {
-  const raw = Object.fromEntries(['q', 'status', 'scenario', 'board', 'activated', 'cursor'].map((k) => [k, c.req.query(k) || undefined]));
+  const raw = Object.fromEntries(['q', 'status', 'scenario', 'board', 'activated', 'storeId', 'merchantId', 'cursor'].map((k) => [k, c.req.query(k) || undefined]));
   return Filters.parse(raw);
 }
 
@@ -29,10 +32,14 @@ export function boxListPage({ db }: SiteDeps, c: Context<SiteEnv>, ctx: SiteCont
   const query: BoxListQuery = {
     ...(f.q ? { q: f.q } : {}), ...(f.status ? { status: f.status } : {}), ...(f.scenario !== undefined ? { scenario: f.scenario } : {}),
     ...(f.board ? { board: f.board } : {}), ...(f.activated ? { activated: f.activated === 'yes' } : {}), ...(f.cursor ? { cursor: f.cursor } : {}),
+    ...(f.storeId ? { storeId: f.storeId } : {}), ...(f.merchantId && ctx.principal.merchantId === null ? { merchantId: f.merchantId } : {}),
   };
+  const stores = listStores(db, ctx.principal, {}, { limit: 200 }).data;
+  const merchants = ctx.principal.merchantId === null ? listMerchants(db, ctx.principal, { limit: 200 }).data : [];
   const page = listBoxes(db, ctx.principal, query);
   const filterHref = withQuery('/admin/boxes', {
     q: f.q, status: f.status, scenario: f.scenario === undefined ? undefined : String(f.scenario), board: f.board, activated: f.activated,
+    storeId: f.storeId, merchantId: f.merchantId,
   });
   return (
     <Layout title={t('nav.boxes')} ctx={ctx} current="/admin/boxes">
@@ -43,6 +50,10 @@ export function boxListPage({ db }: SiteDeps, c: Context<SiteEnv>, ctx: SiteCont
         <Select name="scenario" label={t('boxes.scenario')} blank={t('common.all')} value={f.scenario === undefined ? undefined : String(f.scenario)} options={scenarioOptions(t, true)} />
         <Select name="board" label={t('boxes.board')} blank={t('common.all')} value={f.board} options={BOARDS.map((b) => ({ value: b, label: t(`board.${b}`) }))} />
         <Select name="activated" label={t('boxes.activation')} blank={t('common.all')} value={f.activated} options={[{ value: 'yes', label: t('boxes.activated') }, { value: 'no', label: t('status.notActivated') }]} />
+        <Select name="storeId" label={t('boxes.store')} blank={t('common.all')} value={f.storeId} options={stores.map((st) => ({ value: st.id, label: st.name }))} />
+        {merchants.length > 0
+          ? <Select name="merchantId" label={t('common.merchant')} blank={t('common.all')} value={f.merchantId} options={merchants.map((m) => ({ value: m.id, label: m.name }))} />
+          : null}
         <button type="submit">{t('common.search')}</button>
       </Form>
       <Table

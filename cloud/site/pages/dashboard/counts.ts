@@ -30,11 +30,12 @@ export function todayCounts(db: Executor, principal: OperatorPrincipal, now: num
   const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
   const today = (column: SQLiteColumn) => and(gte(column, dayStart), lt(column, dayStart + DAY_MS));
   const scope = tenantCondition(principal);
+  // A payment belongs to the merchant it was made for, even if its box has moved since.
+  const paymentScope = principal.merchantId === null ? undefined : eq(payments.merchantId, principal.merchantId);
   const paid = db.select({ currency: payments.currency, n: count(), minor: sum(payments.amountMinor) })
-    .from(payments).innerJoin(boxes, eq(boxes.id, payments.boxId))
-    .where(and(scope, today(payments.createdAt), SETTLED)).groupBy(payments.currency).all();
+    .from(payments).where(and(paymentScope, today(payments.createdAt), SETTLED)).groupBy(payments.currency).all();
   const refunded = db.select({ n: count() }).from(refunds).innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .innerJoin(boxes, eq(boxes.id, payments.boxId)).where(and(scope, today(refunds.createdAt))).get();
+    .where(and(paymentScope, today(refunds.createdAt))).get();
   const boxCount = (where: SQL | undefined) => db.select({ n: count() }).from(boxes).where(and(scope, where)).get()?.n ?? 0;
   return {
     dayStart,

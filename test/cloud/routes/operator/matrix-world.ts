@@ -8,6 +8,7 @@ import type { OperationDescription } from '../../../../cloud/openapi/types.ts';
 import { createDepartment, PERMISSIONS, type OperatorPrincipal } from '../../../../cloud/services/authority/index.ts';
 import { createWalletApp } from '../../../../cloud/services/wallet-apps/index.ts';
 import { MERCHANT_A, STORE_A, type OperatorWorld } from '../../operator-fixtures.ts';
+import { boxOwner } from '../../payment-owner.ts';
 
 const ROOT: OperatorPrincipal = { accountId: 'matrix', merchantId: null, permissions: [...PERMISSIONS], via: 'api_key', locale: 'en' };
 
@@ -24,7 +25,7 @@ export function seedMerchantB(world: OperatorWorld): TenantRows {
   db.insert(merchandise).values({ id: 'g_b1', storeId: world.stores.b, sku: 'B-1', name: 'B item', priceMinor: 100, currency: 'JPY', scenarioParams: { minutes: 10 }, createdAt: now }).run();
   const wallet = createWalletApp(db, 'Matrix wallet', { kek, actor: 'system', now: clock.now });
   const paymentId = `pay_${'b'.repeat(23)}1`;
-  db.insert(payments).values({ id: paymentId, txnId: 1, boxId, walletAppId: wallet.id, amountMinor: 100, currency: 'JPY', state: 'finish', createdAt: now, updatedAt: now }).run();
+  db.insert(payments).values({ id: paymentId, txnId: 1, boxId, ...boxOwner(db, boxId), walletAppId: wallet.id, amountMinor: 100, currency: 'JPY', state: 'finish', createdAt: now, updatedAt: now }).run();
   db.insert(refunds).values({ id: `ref_${'b'.repeat(23)}1`, paymentId, amountMinor: 50, state: 'refunded', reason: 'test', createdAt: now, updatedAt: now }).run();
   db.insert(boxCommands).values({ id: 'cmd_b1', boxId, kind: 'config', payload: {}, state: 'pending', createdBy: 'system', createdAt: now, updatedAt: now }).run();
   db.insert(boxShipments).values({ boxId, serial: 'SN-B1', merchantId: world.merchants.b, importedAt: now, importedBy: 'system' }).run();

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, boxCommands, boxes, walletApps } from '../../../../cloud/db/schema/index.ts';
 import { CloudError } from '../../../../cloud/errors/cloud-error.ts';
 import { activateBox, configureBox, importShipments, setBoxStatus } from '../../../../cloud/services/box-admin/index.ts';
+import { listAudit } from '../../../../cloud/services/authority/index.ts';
 import { checkControls } from '../../../../cloud/services/payments/controls.ts';
 import { createWalletApp } from '../../../../cloud/services/wallet-apps/index.ts';
 import { OWNER_A, OWNER_B, PLATFORM, adminWorld, shippedIds, shippingCsv } from './world.ts';
@@ -41,6 +42,15 @@ configure('stores the CONFIG under the next version, takes its scenario and queu
   const commands = w.db.select().from(boxCommands).all();
   assert.equal(commands.map((c) => [c.id, c.state]).sort(), [[first.commandId, 'superseded'], [second.commandId, 'pending']].sort());
   assert.equal(actions(w).filter((a) => a === 'box.configured').length, 2);
+  w.database.close();
+});
+
+configure('records the box\'s merchant in its audit rows, so that merchant\'s audit page lists them and no other merchant\'s does', () => {
+  const w = world();
+  configureBox(w.db, OWNER_A, BOX, { currency: 'JPY', fields: WASHER }, w.now);
+  const seen = (principal: typeof OWNER_A) => listAudit(w.db, principal, { action: 'box.configured' }).data.map((r) => r.subjectId);
+  assert.equal(seen(OWNER_A), [BOX]);
+  assert.equal(seen(OWNER_B), []);
   w.database.close();
 });
 

@@ -1,10 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { boxes } from '../../../../cloud/db/schema/index.ts';
 import { CloudError } from '../../../../cloud/errors/cloud-error.ts';
 import { queryTransactions, type TransactionFilter } from '../../../../cloud/services/payment-admin/index.ts';
-import { BOX_A, BOX_A2, BOX_B, DAY, MERCHANT_A, PLATFORM, T0, adminWorld, principal } from './world.ts';
+import { BOX_A, BOX_A2, BOX_B, DAY, MERCHANT_A, MERCHANT_B, PLATFORM, T0, adminWorld, principal } from './world.ts';
 
 async function seeded() {
   const w = adminWorld();
@@ -114,6 +115,18 @@ test('reads through an index for the box, wallet app, store and merchant filters
   assert.match(plan('p.wallet_app_id = \'wa_one\''), /payments_wallet_created_idx/);
   assert.match(plan('b.store_id = \'s_a\''), /boxes_store_idx/);
   assert.match(plan('s.merchant_id = \'m_a\''), /stores_merchant_idx/);
+  w.database.close();
+});
+
+test('keeps a payment with the merchant and store it was made at after its box moves to another merchant', async () => {
+  const w = await seeded();
+  w.db.update(boxes).set({ storeId: 's_b', merchantId: 'm_b' }).where(eq(boxes.id, BOX_A)).run();
+  assert.equal(ids(w, {}, MERCHANT_A), ['pay_a3', 'pay_a2', 'pay_a1']);
+  assert.equal(ids(w, {}, MERCHANT_B), ['pay_b1']);
+  assert.equal(ids(w, { storeId: 's_a' }), ['pay_a2', 'pay_a1']);
+  assert.equal(ids(w, { storeId: 's_b' }), ['pay_b1']);
+  const a1 = queryTransactions(w.db, MERCHANT_A, { paymentId: 'pay_a1' }).data[0]!;
+  assert.equal([a1.merchant.id, a1.store.id, a1.box.id], ['m_a', 's_a', BOX_A]);
   w.database.close();
 });
 

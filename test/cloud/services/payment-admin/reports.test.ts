@@ -1,5 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { eq } from 'drizzle-orm';
+import { boxes } from '../../../../cloud/db/schema/index.ts';
 import { CloudError } from '../../../../cloud/errors/cloud-error.ts';
 import { dailyReport, refundTransaction } from '../../../../cloud/services/payment-admin/index.ts';
 import { BOX_A, BOX_A2, BOX_B, DAY, MERCHANT_A, PLATFORM, T0, adminWorld, principal } from './world.ts';
@@ -57,6 +59,15 @@ test('keeps a merchant to its own series and refuses bad ranges, zones and missi
   assert.throws(() => dailyReport(w.db, PLATFORM, { from: '2026-3-1', to: '2026-03-01', by: 'store' }), code('date_invalid'));
   assert.throws(() => dailyReport(w.db, PLATFORM, { from: '2026-03-01', to: '2026-03-01', by: 'store', tz: 'Nowhere' }), code('tz_invalid'));
   assert.throws(() => dailyReport(w.db, principal(null, ['boxes.view']), { from: '2026-03-01', to: '2026-03-01', by: 'store' }), code('permission_denied'));
+  w.database.close();
+});
+
+test('counts a payment in the store it was made at after its box moves to another store', async () => {
+  const w = await seeded();
+  w.db.update(boxes).set({ storeId: 's_a2' }).where(eq(boxes.id, BOX_A)).run();
+  const r = dailyReport(w.db, MERCHANT_A, { from: '2026-03-01', to: '2026-03-02', by: 'store' });
+  assert.equal(r.series.map((s) => [s.key.id, s.total.count]), [['s_a2', 1], ['s_a', 2]]);
+  assert.is(dailyReport(w.db, MERCHANT_A, { from: '2026-03-01', to: '2026-03-02', by: 'store', storeId: 's_a2' }).series[0]!.total.count, 1);
   w.database.close();
 });
 

@@ -5,6 +5,7 @@ import { boxes, merchandise, merchants, payments, stores, walletApps } from '../
 import type { PaymentState } from '../../../../cloud/db/schema/payments.ts';
 import { PERMISSIONS, type OperatorPrincipal, type Permission } from '../../../../cloud/services/authority/permissions.ts';
 import { migratedDatabase, randomKek } from '../../fixtures.ts';
+import { boxOwner } from '../../payment-owner.ts';
 
 export const BOX_A = 'aaaa000000000001';
 export const BOX_A2 = 'aaaa000000000002';
@@ -77,7 +78,7 @@ export function adminWorld() {
     }
     const at = seed.createdAt ?? T0;
     db.insert(payments).values({
-      id: seed.id, txnId: seed.txnId ?? txn++, boxId: box, walletAppId: seed.wallet ?? 'wa_one', amountMinor, currency, state,
+      id: seed.id, txnId: seed.txnId ?? txn++, boxId: box, ...boxOwner(db, box), walletAppId: seed.wallet ?? 'wa_one', amountMinor, currency, state,
       createdAt: at, updatedAt: at, sku: seed.sku === undefined ? (box === BOX_A ? 'WASH-30' : null) : seed.sku,
       acquirer: 'simulator', chargeStatus: charged ? 'approved' : 'none', acquirerRef, refundedMinor: state === 'refunded' ? amountMinor : 0,
     }).run();

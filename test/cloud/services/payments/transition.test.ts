@@ -2,9 +2,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eq } from 'drizzle-orm';
 import { verifyAuditChain } from '../../../../cloud/audit/index.ts';
-import { auditLog, paymentEvents, payments } from '../../../../cloud/db/schema/index.ts';
+import { auditLog, boxes, paymentEvents, payments, webhookDeliveries } from '../../../../cloud/db/schema/index.ts';
 import { CloudError } from '../../../../cloud/errors/cloud-error.ts';
+import { listAudit } from '../../../../cloud/services/authority/audit.ts';
+import { PERMISSIONS, type OperatorPrincipal } from '../../../../cloud/services/authority/permissions.ts';
 import { loadPayment, transitionPayment } from '../../../../cloud/services/payments/index.ts';
+import { createWebhookEndpoint } from '../../../../cloud/services/webhooks/index.ts';
+import { boxOwner } from '../../payment-owner.ts';
 import { BOX } from '../../wallet-world.ts';
 import { paymentWorld } from './world.ts';
 
@@ -12,10 +16,12 @@ function seeded() {
   const w = paymentWorld();
   const walletAppId = w.wallet.keyId;
   w.database.db.insert(payments).values({
-    id: 'pay_1', txnId: 7, boxId: BOX, walletAppId, amountMinor: 300, currency: 'JPY', state: 'request', createdAt: 1, updatedAt: 1,
+    id: 'pay_1', txnId: 7, boxId: BOX, ...boxOwner(w.database.db, BOX), walletAppId, amountMinor: 300, currency: 'JPY', state: 'request', createdAt: 1, updatedAt: 1,
   }).run();
   return w;
 }
+
+const operator = (merchantId: string): OperatorPrincipal => ({ accountId: `acc_${merchantId}`, merchantId, permissions: PERMISSIONS, via: 'api_key', locale: 'en' });
 
 const test = suite('transitionPayment');
 
@@ -31,6 +37,34 @@ test('moves the payment and writes its event and an audit row in one transaction
   assert.is(audit.length, before + 1);
   assert.is(audit.at(-1)!.action, 'payment.accept');
   assert.ok(verifyAuditChain(database.db).ok);
+  database.close();
+});
+
+test('records the payment\'s merchant and store in its audit row, so that merchant\'s accounts see it and no other\'s do', () => {
+  const { database } = seeded();
+  const { db } = database;
+  // The box moving afterwards changes nothing: the payment's own merchant is recorded.
+  db.update(boxes).set({ storeId: 's_2' }).where(eq(boxes.id, BOX)).run();
+  transitionPayment(db, { paymentId: 'pay_1', to: 'canceled', reason: 'wallet', actor: 'system', at: 5 });
+  const audited = (merchantId: string) => listAudit(db, operator(merchantId), { subjectId: 'pay_1' }).data.map((r) => r.action);
+  assert.equal(audited('m_1'), ['payment.canceled']);
+  assert.equal(audited('m_2'), []);
+  const row = listAudit(db, operator('m_1'), { subjectId: 'pay_1' }).data[0]!;
+  assert.equal([(row.data as { merchantId: string }).merchantId, (row.data as { storeId: string }).storeId], ['m_1', 's_1']);
+  database.close();
+});
+
+test('sends the payment\'s webhook to the merchant it was made for, not to the one its box moved to', () => {
+  const { database, kek } = seeded();
+  const { db } = database;
+  const laundry = createWebhookEndpoint(db, 'm_1', 'https://laundry.example/hooks', { kek, actor: 'operator:test' });
+  const arcade = createWebhookEndpoint(db, 'm_2', 'https://arcade.example/hooks', { kek, actor: 'operator:test' });
+  db.update(boxes).set({ storeId: 's_2' }).where(eq(boxes.id, BOX)).run();
+  transitionPayment(db, { paymentId: 'pay_1', to: 'canceled', reason: 'wallet', actor: 'system', at: 5 });
+  const deliveries = db.select().from(webhookDeliveries).all();
+  assert.equal(deliveries.map((d) => [d.endpointId, d.eventType]), [[laundry.id, 'payment.canceled']]);
+  assert.is.not(deliveries[0]!.endpointId, arcade.id);
+  assert.is((JSON.parse(deliveries[0]!.payload) as { data: { payment: { storeId: string } } }).data.payment.storeId, 's_1');
   database.close();
 });
 

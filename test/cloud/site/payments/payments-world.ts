@@ -8,6 +8,7 @@ import { boxes, paymentEvents, payments } from '../../../../cloud/db/schema/inde
 import type { PaymentState } from '../../../../cloud/db/schema/payments.ts';
 import { createWalletApp } from '../../../../cloud/services/wallet-apps/index.ts';
 import { randomKek } from '../../fixtures.ts';
+import { boxOwner } from '../../payment-owner.ts';
 import { MERCHANT_A, MERCHANT_B, siteWorld, type SiteWorld } from '../site-world.ts';
 
 export const BOX_A = 'a0a0a0a0a0a0a0a0';
@@ -58,7 +59,7 @@ export function paymentsWorld(acquirer: Acquirer = agreeableAcquirer()): SiteWor
     const createdAt = at - p.daysAgo * DAY - 60_000;
     const charged = p.state === 'finish';
     db.insert(payments).values({
-      id: p.id, txnId: i + 1, boxId: p.box, walletAppId: wallet.id, amountMinor: p.amountMinor, currency: 'TWD', state: p.state,
+      id: p.id, txnId: i + 1, boxId: p.box, ...boxOwner(db, p.box), walletAppId: wallet.id, amountMinor: p.amountMinor, currency: 'TWD', state: p.state,
       createdAt, updatedAt: createdAt, acquirer: 'agreeable', chargeStatus: charged ? 'approved' : 'declined',
       acquirerRef: charged ? `ch_${p.id}` : null, sku: 'WASH', units: 1,
     }).run();

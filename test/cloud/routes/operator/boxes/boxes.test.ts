@@ -58,6 +58,16 @@ test('answers another merchant\'s box as not found and a change without boxes.ma
   assert.is(res.status, 403);
 });
 
+test('takes the same CSV as a text/csv body, and no other route takes text/csv', async () => {
+  const csv = [HEADER, `${A2},SN-2b,pixljs,A0001,,,,`].join('\n');
+  const headers = { authorization: `Bearer ${platform.apiKey}`, 'content-type': 'text/csv; charset=utf-8' };
+  const res = await w.app.request('/v1/operator/box-shipments', { method: 'POST', headers, body: csv });
+  assert.is(res.status, 200);
+  assert.equal(await json(res), { imported: 1, created: 0, updated: 1 });
+  const other = await w.app.request(`/v1/operator/boxes/${A2}/status`, { method: 'POST', headers, body: csv });
+  assert.equal([other.status, await code(other)], [415, 'unsupported_media_type']);
+});
+
 test('refuses a CSV with errors as 422 with every line at fault, importing nothing', async () => {
   const res = await w.request(platform, 'POST', '/v1/operator/box-shipments', { body: { csv: `${HEADER}\ncc00000000000001,SN,esp32,A0001,,,,\ncc00000000000002,SN,puckjs,NOPE,,,,` } });
   assert.is(res.status, 422);

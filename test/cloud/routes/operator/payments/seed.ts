@@ -1,6 +1,7 @@
 // Payments of merchants A and B in the operator world, charged through its simulator so refunds find them.
 import { boxes, payments, walletApps } from '../../../../../cloud/db/schema/index.ts';
 import type { OperatorWorld } from '../../../operator-fixtures.ts';
+import { boxOwner } from '../../../payment-owner.ts';
 
 export const BOX_A = 'a0a0a0a0a0a0a0a1';
 export const BOX_B = 'b0b0b0b0b0b0b0c1';
@@ -19,7 +20,7 @@ export async function seedPayments(world: OperatorWorld, list: { id: string; box
     const amountMinor = p.amountMinor ?? 300;
     const charge = await world.acquirer.charge({ paymentId: p.id, amountMinor, currency: '392', merchantId: 'm', walletAppId: 'wa_routes' });
     db.insert(payments).values({
-      id: p.id, txnId: txn++, boxId: p.box ?? BOX_A, walletAppId: 'wa_routes', amountMinor, currency: 'JPY', state: 'finish',
+      id: p.id, txnId: txn++, boxId: p.box ?? BOX_A, ...boxOwner(db, p.box ?? BOX_A), walletAppId: 'wa_routes', amountMinor, currency: 'JPY', state: 'finish',
       createdAt: p.createdAt ?? T0, updatedAt: p.createdAt ?? T0, acquirer: 'simulator', chargeStatus: 'approved',
       acquirerRef: charge.outcome === 'approved' ? charge.acquirerRef : null,
     }).run();

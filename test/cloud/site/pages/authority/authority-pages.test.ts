@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eq } from 'drizzle-orm';
-import { accounts, apiKeys, departments, roles } from '../../../../../cloud/db/schema/index.ts';
+import { accounts, apiKeys, departments, rolePermissions, roles } from '../../../../../cloud/db/schema/index.ts';
 import { createDepartment } from '../../../../../cloud/services/authority/index.ts';
 import { accessibilityProblems } from '../../a11y.ts';
 import { assertBothLocales, assertGated, okPage } from '../../page-checks.ts';
@@ -49,6 +49,14 @@ roleForms('creates a role with the checked permissions', async () => {
   assert.is(role.merchantId, MERCHANT_A);
   const html = await okPage(await world.get(`/admin/roles/${role.id}`, platform));
   assert.match(html, /value="payments.view" checked=""/);
+});
+
+roleForms('keeps every checked permission when several are ticked', async () => {
+  const body = new URLSearchParams([['_csrf', platform.csrf], ['name', 'Supervisor'], ['permissions', 'payments.view'], ['permissions', 'payments.refund']]);
+  const res = await world.app.request('/admin/roles', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: platform.cookie } });
+  assert.is(res.status, 303);
+  const role = world.db.select().from(roles).where(eq(roles.name, 'Supervisor')).get()!;
+  assert.equal(world.db.select().from(rolePermissions).where(eq(rolePermissions.roleId, role.id)).all().map((r) => r.permission).sort(), ['payments.refund', 'payments.view']);
 });
 
 roleForms('offers only the permissions the acting account holds', async () => {

@@ -47,6 +47,13 @@ pages('the list shows the merchant\'s own boxes only and filters by board', asyn
   assert.not.match(await okPage(await world.get('/admin/boxes?board=pixljs', manager)), A1);
 });
 
+pages('a platform account filters the list by merchant; a bad filter value is ignored', async () => {
+  const platform = world.account({});
+  const html = await okPage(await world.get(`/admin/boxes?merchantId=${MERCHANT_B}&status=nonsense`, platform));
+  assert.match(html, B1);
+  assert.not.match(html, `>${A1}<`);
+});
+
 pages('another merchant\'s box is a 404 page for viewing and for every form', async () => {
   assert.is((await world.get(`/admin/boxes/${B1}`, manager)).status, 404);
   assert.is((await world.post(`/admin/boxes/${B1}/status`, manager, { status: 'blocked' })).status, 404);

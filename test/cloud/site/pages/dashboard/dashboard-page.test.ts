@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { boxes } from '../../../../../cloud/db/schema/index.ts';
+import { boxes, payments, refunds, walletApps } from '../../../../../cloud/db/schema/index.ts';
 import { todayCounts } from '../../../../../cloud/site/pages/dashboard/counts.ts';
 import { assertBothLocales, assertGated, okPage } from '../../page-checks.ts';
 import { MERCHANT_A, MERCHANT_B, siteWorld } from '../../site-world.ts';
@@ -14,6 +14,20 @@ world.db.insert(boxes).values([
   { id: '00000000000000a2', merchantId: MERCHANT_A, scenario: 0, createdAt: 1 },
   { id: '00000000000000b1', merchantId: MERCHANT_B, storeId: `s_${MERCHANT_B}`, scenario: 1, status: 'blocked', createdAt: 1 },
 ]).run();
+
+world.db.insert(walletApps).values({ id: 'w_1', name: 'Wallet', sealedSigningKey: Buffer.alloc(1), createdAt: 1 }).run();
+const payment = (id: string, merchantId: string, amountMinor: number, state: 'finish' | 'declined', createdAt: number) => ({
+  id, txnId: Number(id.slice(2)), boxId: merchantId === MERCHANT_A ? '00000000000000a1' : '00000000000000b1', merchantId,
+  storeId: `s_${merchantId}`, walletAppId: 'w_1', amountMinor, currency: 'TWD', state, createdAt, updatedAt: createdAt,
+});
+world.db.insert(payments).values([
+  payment('p_1', MERCHANT_A, 7410, 'finish', world.now() - 60_000),
+  payment('p_2', MERCHANT_A, 500, 'declined', world.now() - 60_000),
+  payment('p_3', MERCHANT_A, 900, 'finish', world.now() - 2 * 86_400_000),
+  payment('p_4', MERCHANT_B, 100, 'finish', world.now() - 60_000),
+]).run();
+world.db.insert(refunds).values({ id: 'r_1', paymentId: 'p_1', amountMinor: 10, state: 'refunded', reason: 'test', createdAt: world.now(), updatedAt: world.now() }).run();
+const paymentsA = world.account({ merchantId: MERCHANT_A, permissions: ['payments.view'] });
 
 const page = suite('dashboard');
 
@@ -41,6 +55,17 @@ counts('counts a merchant\'s own boxes only and everything for the platform', ()
   const all = todayCounts(world.db, platform.principal, world.now());
   assert.equal([all.boxesActive, all.boxesUnactivated, all.boxesBlocked], [1, 1, 1]);
   assert.ok((all.auditRows ?? 0) > 0);
+});
+
+counts('counts today\'s settled payments of the merchant they were made for, and refunds', () => {
+  const mine = todayCounts(world.db, paymentsA.principal, world.now());
+  assert.equal([mine.payments, mine.refunds], [1, 1]);
+  assert.equal(mine.amounts, [{ currency: 'TWD', minor: 7410 }]);
+  assert.is(todayCounts(world.db, platform.principal, world.now()).payments, 2);
+});
+
+counts('shows the amount as money on the page', async () => {
+  assert.match(await okPage(await world.get('/admin', paymentsA)), '74.10');
 });
 
 counts.after(() => world.cleanup());

@@ -1,20 +1,23 @@
-// GET /install: the installer page as built into build/installer (npx waygo installer-build or make demo).
+// GET /install: the installer page (tools/installer) as built into build/installer (make demo, or
+// node --import tsx tools/installer/cli.ts). The cloud only serves the built files.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { OperationDescription } from '../../cloud/openapi/types.ts';
+import type { OperationDescription } from '../../openapi/types.ts';
 
 const FILES: Record<string, string> = { 'index.html': 'text/html; charset=utf-8', 'installer.js': 'text/javascript; charset=utf-8' };
 
-export const INSTALLER_DIR = fileURLToPath(new URL('../../build/installer', import.meta.url));
+export const INSTALLER_DIR = fileURLToPath(new URL('../../../build/installer', import.meta.url));
 
 export function installerRoutes(dir = INSTALLER_DIR): Hono {
   const app = new Hono();
   const serve = (name: string) => {
     const path = join(dir, name);
-    if (!existsSync(path)) return new Response('the installer page is not built: node --import tsx tools/installer/cli.ts\n', { status: 404, headers: { 'content-type': 'text/plain' } });
+    if (!existsSync(path)) {
+      return new Response('the installer page is not built: node --import tsx tools/installer/cli.ts\n', { status: 404, headers: { 'content-type': 'text/plain' } });
+    }
     return new Response(readFileSync(path), { headers: { 'content-type': FILES[name]!, 'cache-control': 'no-cache' } });
   };
   app.get('/', () => serve('index.html'));
