@@ -1,7 +1,8 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.ts';
 import type { Executor } from '../../db/open.ts';
-import { departments } from '../../db/schema/index.ts';
+import { accounts, departments } from '../../db/schema/index.ts';
+import { CloudError } from '../../errors/cloud-error.ts';
 import { newestFirstAfter, pageLimit, toPage, type Page, type PageRequest } from './page.ts';
 import { operatorActor, type OperatorPrincipal } from './permissions.ts';
 import { merchantScope, ownerFor, seen } from './tenant.ts';
@@ -35,6 +36,22 @@ export function renameDepartment(db: Executor, principal: OperatorPrincipal, id:
     });
   });
   return { ...row, name };
+}
+
+/** Deletes a department no account sits in (disabled accounts count: they keep their department). */
+export function deleteDepartment(db: Executor, principal: OperatorPrincipal, id: string, now: number): DepartmentView {
+  const row = getDepartment(db, principal, id);
+  db.transaction((tx) => {
+    if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.departmentId, id)).limit(1).get()) {
+      throw new CloudError('department_in_use', 'accounts still sit in this department; move them first');
+    }
+    tx.delete(departments).where(eq(departments.id, id)).run();
+    appendAudit(tx, {
+      actor: operatorActor(principal), action: 'department.deleted', subjectType: 'department', subjectId: id, at: now,
+      data: { merchantId: row.merchantId, name: row.name },
+    });
+  });
+  return row;
 }
 
 /** Newest first, the principal's own merchant's only (all of them for a platform account). */

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.ts';
 import type { Executor } from '../../db/open.ts';
-import { rolePermissions, roles } from '../../db/schema/index.ts';
+import { accounts, rolePermissions, roles } from '../../db/schema/index.ts';
 import { CloudError } from '../../errors/cloud-error.ts';
 import { newestFirstAfter, pageLimit, toPage, type Page, type PageRequest } from './page.ts';
 import { PERMISSIONS, operatorActor, type OperatorPrincipal, type Permission } from './permissions.ts';
@@ -81,6 +81,27 @@ export function updateRole(db: Executor, principal: OperatorPrincipal, id: strin
     });
   });
   return getRole(db, principal, id);
+}
+
+/**
+ * Deletes a role no account holds (a disabled account still holds its role: re-enabling it must not leave it
+ * without one). Like a change, it needs every permission the role grants.
+ */
+export function deleteRole(db: Executor, principal: OperatorPrincipal, id: string, now: number): RoleView {
+  const role = getRole(db, principal, id);
+  assertNoEscalation(principal, role.permissions);
+  db.transaction((tx) => {
+    if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.roleId, id)).limit(1).get()) {
+      throw new CloudError('role_in_use', 'accounts still hold this role; give them another role first');
+    }
+    tx.delete(rolePermissions).where(eq(rolePermissions.roleId, id)).run();
+    tx.delete(roles).where(eq(roles.id, id)).run();
+    appendAudit(tx, {
+      actor: operatorActor(principal), action: 'role.deleted', subjectType: 'role', subjectId: id, at: now,
+      data: { merchantId: role.merchantId, name: role.name, permissions: role.permissions },
+    });
+  });
+  return role;
 }
 
 /** Newest first. A platform account may narrow to one merchant (`merchantId`) or to platform rows (`null`). */

@@ -1,5 +1,7 @@
 export { activateBox } from './activate.ts';
 export type { ActivateInput } from './activate.ts';
+export { queueClock } from './clock.ts';
+export type { QueuedClock } from './clock.ts';
 export { CONFIG_FIELDS, configFields, configFile } from './config-fields.ts';
 export type { ConfigInput } from './config-fields.ts';
 export { configureBox } from './configure.ts';

@@ -57,6 +57,7 @@ export const en: Record<string, string> = {
   'form.invalid': '{field}: this value is not valid.',
   'form.created': 'Created.',
   'form.updated': 'Saved.',
+  'form.deleted': 'Deleted.',
 
   'status.active': 'Active',
   'status.disabled': 'Disabled',
@@ -128,6 +129,9 @@ export const en: Record<string, string> = {
   'payments.amount': 'Amount',
   'payments.store': 'Store',
   'payments.box': 'Box',
+  'payments.boxId': 'Box id',
+  'payments.boxIdHint': '16 hex digits, as printed on the box',
+  'payments.boxIdInvalid': 'A box id is 16 hex digits (0–9, A–F).',
   'payments.wallet': 'Wallet app',
   'payments.refunded': 'Refunded',
   'payments.details': 'Details',
@@ -256,10 +260,18 @@ export const en: Record<string, string> = {
 
   'roles.new': 'New role',
   'roles.permissions': 'Permissions',
+  'roles.delete': 'Delete this role',
+  'roles.deleteHint': 'Only a role that no account holds can be deleted; disabled accounts count. Give its accounts another role first.',
+  'roles.deleteNamed': 'Delete the role “{name}”',
+  'roles.deleteRefused': 'The role was not deleted',
+  'roles.inUse': 'Accounts still hold this role (disabled ones too). Give them another role, then delete it.',
 
   'departments.new': 'New department',
   'departments.rename': 'Rename',
   'departments.newName': 'New name for {name}',
+  'departments.deleteNamed': 'Delete the department “{name}”',
+  'departments.deleteRefused': 'The department was not deleted',
+  'departments.inUse': 'Accounts still sit in “{name}” (disabled ones too). Move them to another department, then delete it.',
 
   'apiKeys.new': 'New API key',
   'apiKeys.key': 'API key',
@@ -343,6 +355,10 @@ export const en: Record<string, string> = {
   'box.done.activate': 'Box activated.',
   'box.done.status': 'Saved.',
   'box.done.keys': 'A new key version is ready; the box receives it with the next wallet session.',
+  'box.clock': 'Clock',
+  'box.clockHint': 'A box forgets the time when it restarts (new battery, update). The time is sent to the box with the next wallet session, taken at that moment.',
+  'box.setClock': 'Set the box\'s clock',
+  'box.done.clock': 'The box receives the current time with the next wallet session.',
 
   'config.outputMask': 'Outputs used (bit mask)',
   'config.activeLevels': 'Active levels (bit mask, 1 = high)',

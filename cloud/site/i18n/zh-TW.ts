@@ -57,6 +57,7 @@ export const zhTW: Record<string, string> = {
   'form.invalid': '{field}：此值無效。',
   'form.created': '已新增。',
   'form.updated': '已儲存。',
+  'form.deleted': '已刪除。',
 
   'status.active': '啟用中',
   'status.disabled': '已停用',
@@ -128,6 +129,9 @@ export const zhTW: Record<string, string> = {
   'payments.amount': '交易金額',
   'payments.store': '門市',
   'payments.box': '設備',
+  'payments.boxId': '設備編號',
+  'payments.boxIdHint': '16 位十六進位數字，印在設備上',
+  'payments.boxIdInvalid': '設備編號為 16 位十六進位數字（0–9、A–F）。',
   'payments.wallet': '錢包 App',
   'payments.refunded': '已退款金額',
   'payments.details': '查看詳情',
@@ -256,10 +260,18 @@ export const zhTW: Record<string, string> = {
 
   'roles.new': '新增角色',
   'roles.permissions': '角色交易權限',
+  'roles.delete': '刪除此角色',
+  'roles.deleteHint': '只有沒有任何帳號使用的角色才能刪除，停用的帳號也算在內。請先為這些帳號改派其他角色。',
+  'roles.deleteNamed': '刪除角色「{name}」',
+  'roles.deleteRefused': '角色未刪除',
+  'roles.inUse': '仍有帳號使用此角色（包括停用的帳號）。請先為它們改派其他角色，再刪除。',
 
   'departments.new': '新增部門',
   'departments.rename': '重新命名',
   'departments.newName': '{name} 的新名稱',
+  'departments.deleteNamed': '刪除部門「{name}」',
+  'departments.deleteRefused': '部門未刪除',
+  'departments.inUse': '仍有帳號屬於「{name}」（包括停用的帳號）。請先將它們移到其他部門，再刪除。',
 
   'apiKeys.new': '新增 API 金鑰',
   'apiKeys.key': 'API 金鑰',
@@ -343,6 +355,10 @@ export const zhTW: Record<string, string> = {
   'box.done.activate': '設備已開通。',
   'box.done.status': '已儲存。',
   'box.done.keys': '新的金鑰版本已建立；設備會在下一次錢包連線時收到。',
+  'box.clock': '時鐘',
+  'box.clockHint': '設備重新啟動（更換電池、更新）後會忘記時間。時間會在下一次錢包連線時送到設備，以送出當下的時間為準。',
+  'box.setClock': '設定設備時鐘',
+  'box.done.clock': '設備會在下一次錢包連線時收到目前的時間。',
 
   'config.outputMask': '使用的輸出（位元遮罩）',
   'config.activeLevels': '作用電位（位元遮罩，1 = 高電位）',

@@ -21,7 +21,9 @@ export interface ResourceDescription {
   query?: Record<string, z.ZodType>;
   /** What create and update refuse with, besides the shared errors. */
   errors: ErrorDescription[];
-  summaries: { list: string; create: string; get: string; update?: string; revoke?: string };
+  summaries: { list: string; create: string; get: string; update?: string; revoke?: string; remove?: string };
+  /** What the DELETE of `summaries.remove` refuses with, besides not found. */
+  removeErrors?: ErrorDescription[];
 }
 
 /**
@@ -53,6 +55,12 @@ export function resourceOperations(r: ResourceDescription): OperationDescription
   }
   if (r.summaries.revoke) {
     ops.push({ ...common, method: 'delete', path: `${r.path}/:id`, operationId: `revoke${r.noun}`, summary: r.summaries.revoke, params: ID_PARAM, responses: one, errors: [notFound] });
+  }
+  if (r.summaries.remove) {
+    ops.push({
+      ...common, method: 'delete', path: `${r.path}/:id`, operationId: `delete${r.noun}`, summary: r.summaries.remove, params: ID_PARAM,
+      responses: { 200: { description: `the ${r.noun} as it was before it was deleted`, body: r.view } }, errors: [notFound, ...(r.removeErrors ?? [])],
+    });
   }
   return ops;
 }

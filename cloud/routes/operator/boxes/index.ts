@@ -3,7 +3,7 @@ import { ApiError } from '../../../errors/api-error.ts';
 import { acceptsText } from '../../../middleware/json-body/index.ts';
 import { requirePermission } from '../../../middleware/operator-auth/index.ts';
 import {
-  activateBox, boxSticker, configureBox, getBox, importShipments, listBoxes, provisionBox, rotateKeys, setBoxStatus, stickerPng, stickerSvg,
+  activateBox, boxSticker, configureBox, getBox, importShipments, listBoxes, provisionBox, queueClock, rotateKeys, setBoxStatus, stickerPng, stickerSvg,
 } from '../../../services/box-admin/index.ts';
 import type { AppEnv } from '../../../types.ts';
 import { parseBody } from '../../wallet/validate.ts';
@@ -79,6 +79,7 @@ export function boxRoutes(deps: OperatorDeps): Hono<AppEnv> {
       return c.json(bundle, 201);
     })
     .post('/:id/rotate-keys', manage, async (c) => c.json(await run(() => rotateKeys(deps, c.var.operator, c.req.param('id'), now())), 202))
+    .post('/:id/clock', manage, async (c) => c.json(await run(() => queueClock(db, c.var.operator, c.req.param('id'), now())), 202))
     .get('/:id/sticker.svg', manage, async (c) => {
       const sticker = await run(() => boxSticker(deps, c.var.operator, c.req.param('id'), parseQuery(c, STICKER_QUERY), now()));
       return c.body(stickerSvg(sticker), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });

@@ -1,6 +1,6 @@
 import type { ErrorDescription, OperationDescription } from '../../../openapi/types.ts';
 import {
-  ActivateBody, BoxDetail, BoxIdParam, BoxPage, Bundle, ConfigBody, ConfiguredAnswer, ImportAnswer, ImportBody, ImportRefused, LIST_QUERY,
+  ActivateBody, BoxDetail, BoxIdParam, BoxPage, Bundle, ClockAnswer, ConfigBody, ConfiguredAnswer, ImportAnswer, ImportBody, ImportRefused, LIST_QUERY,
   ProvisionBody, RotationAnswer, STICKER_QUERY, StatusBody,
 } from './schemas.ts';
 
@@ -81,6 +81,14 @@ export const operations: OperationDescription[] = [
     summary: 'A new key version, sent to the box as a KEY_ROTATION telegram by the next wallet session',
     responses: { 202: { description: 'the new version and its queued command', body: { name: 'OperatorKeyRotation', schema: RotationAnswer } } },
     errors: [NOT_FOUND, err(409, 'box_key_not_found', 'not provisioned yet'), err(409, 'key_versions_exhausted', 'all 255 key versions used')],
+  },
+  {
+    ...common, method: 'post', path: `${BASE}/:id/clock`, operationId: 'setBoxClock', permission: 'boxes.manage', params,
+    summary: 'Set the box\'s clock: a CLOCK telegram carried by the next wallet session',
+    description: 'The command holds no time: the telegram gets the cloud\'s time when a wallet\'s session seals it for the box, '
+      + 'so it is right however long the command waited. A CLOCK still waiting is superseded.',
+    responses: { 202: { description: 'the queued command', body: { name: 'OperatorBoxClock', schema: ClockAnswer } } },
+    errors: [NOT_FOUND, err(409, 'box_retired', 'a retired box takes no commands')],
   },
   ...(['svg', 'png'] as const).map((ext): OperationDescription => ({
     ...common, method: 'get', path: `${BASE}/:id/sticker.${ext}`, operationId: `boxSticker${ext.toUpperCase()}`, permission: 'boxes.manage', params,

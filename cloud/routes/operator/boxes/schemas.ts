@@ -85,6 +85,7 @@ export const Bundle = z.object({
 });
 
 export const RotationAnswer = z.object({ boxId: z.string(), keyVersion: z.number().int(), commandId: z.string() });
+export const ClockAnswer = z.object({ boxId: z.string(), commandId: z.string() });
 
 export const ImportBody = z.strictObject({ csv: z.string().min(1).max(1 << 20) });
 export const ImportAnswer = z.object({ imported: z.number().int(), created: z.number().int(), updated: z.number().int() });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createDepartment, listDepartments, renameDepartment } from '../../../services/authority/index.ts';
+import { CloudError } from '../../../errors/cloud-error.ts';
+import { createDepartment, deleteDepartment, getDepartment, listDepartments, renameDepartment } from '../../../services/authority/index.ts';
 import { DateTime, DoneNotice, ErrorSummary, Field, Form, Layout, Pager, Select, Table, type FormError } from '../../components/index.ts';
 import { sitePage, type SiteContext, type SiteEnv } from '../../context.ts';
 import type { SiteDeps } from '../../deps.ts';
@@ -13,6 +14,8 @@ interface ViewState {
   done?: string | undefined;
   values?: { name?: string; merchantId?: string };
   errors?: FormError[];
+  /** A refused delete, shown above the list it was made from. */
+  deleteErrors?: FormError[];
 }
 
 function departmentsView(deps: SiteDeps, ctx: SiteContext, state: ViewState) {
@@ -23,10 +26,11 @@ function departmentsView(deps: SiteDeps, ctx: SiteContext, state: ViewState) {
   const errors = state.errors ?? [];
   return (
     <Layout title={t('nav.departments')} ctx={ctx} current="/admin/departments">
-      <DoneNotice done={state.done} prefix="form." allowed={['created', 'updated']} />
+      <DoneNotice done={state.done} prefix="form." allowed={['created', 'updated', 'deleted']} />
+      <ErrorSummary errors={state.deleteErrors ?? []} title={t('departments.deleteRefused')} />
       <Table
         caption={t('nav.departments')}
-        columns={[{ label: t('common.name') }, ...(principal.merchantId === null ? [{ label: t('common.merchant') }] : []), { label: t('common.createdAt') }, { label: t('departments.rename') }]}
+        columns={[{ label: t('common.name') }, ...(principal.merchantId === null ? [{ label: t('common.merchant') }] : []), { label: t('common.createdAt') }, { label: t('departments.rename') }, { label: t('common.delete') }]}
         rows={page.data.map((d) => [
           d.name,
           ...(principal.merchantId === null ? [d.merchantId ? names[d.merchantId] ?? d.merchantId : t('common.platform')] : []),
@@ -34,6 +38,9 @@ function departmentsView(deps: SiteDeps, ctx: SiteContext, state: ViewState) {
           <Form action={`/admin/departments/${d.id}`} ctx={ctx} class="inline">
             <Field name="name" id={`rename-${d.id}`} label={t('departments.newName', { name: d.name })} value={d.name} required />
             <button type="submit" class="secondary">{t('common.save')}</button>
+          </Form>,
+          <Form action={`/admin/departments/${d.id}/delete`} ctx={ctx} class="inline">
+            <button type="submit" class="danger" aria-label={t('departments.deleteNamed', { name: d.name })}>{t('common.delete')}</button>
           </Form>,
         ])}
       />
@@ -51,7 +58,7 @@ function departmentsView(deps: SiteDeps, ctx: SiteContext, state: ViewState) {
   );
 }
 
-/** Authority center: departments (list, create, rename). */
+/** Authority center: departments (list, create, rename, delete). */
 export function departmentPages(deps: SiteDeps): Hono<SiteEnv> {
   const { db, now } = deps;
   const app = new Hono<SiteEnv>();
@@ -83,6 +90,18 @@ export function departmentPages(deps: SiteDeps): Hono<SiteEnv> {
     }
     renameDepartment(db, ctx.principal, pathParam(c, 'id'), parsed.data.name, now());
     return c.redirect('/admin/departments?done=updated', 303);
+  }));
+
+  app.post('/:id/delete', sitePage('accounts.manage', (c, ctx) => {
+    const department = getDepartment(db, ctx.principal, pathParam(c, 'id'));
+    try {
+      deleteDepartment(db, ctx.principal, department.id, now());
+    } catch (err) {
+      if (!(err instanceof CloudError) || err.code !== 'department_in_use') throw err;
+      c.status(422);
+      return departmentsView(deps, ctx, { deleteErrors: [{ message: ctx.t('departments.inUse', { name: department.name }) }] });
+    }
+    return c.redirect('/admin/departments?done=deleted', 303);
   }));
   return app;
 }

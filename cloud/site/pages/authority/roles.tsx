@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { createRole, getRole, listRoles, PERMISSIONS, updateRole, type Permission, type RoleView } from '../../../services/authority/index.ts';
+import { CloudError } from '../../../errors/cloud-error.ts';
+import { createRole, deleteRole, getRole, listRoles, PERMISSIONS, updateRole, type Permission, type RoleView } from '../../../services/authority/index.ts';
 import { DoneNotice, ErrorSummary, Field, Form, Layout, Pager, Select, Table, type FormError } from '../../components/index.ts';
 import { sitePage, type SiteContext, type SiteEnv } from '../../context.ts';
 import type { SiteDeps } from '../../deps.ts';
@@ -54,7 +55,7 @@ function rolesView(deps: SiteDeps, ctx: SiteContext, cursor: string | undefined,
   const names = principal.merchantId === null ? merchantNames(deps.db) : {};
   return (
     <Layout title={t('nav.roles')} ctx={ctx} current="/admin/roles">
-      <DoneNotice done={done} prefix="form." allowed={['created', 'updated']} />
+      <DoneNotice done={done} prefix="form." allowed={['created', 'updated', 'deleted']} />
       <Table
         caption={t('nav.roles')}
         columns={[{ label: t('common.name') }, ...(principal.merchantId === null ? [{ label: t('common.merchant') }] : []), { label: t('roles.permissions') }, { label: t('common.actions') }]}
@@ -70,6 +71,25 @@ function rolesView(deps: SiteDeps, ctx: SiteContext, cursor: string | undefined,
         <h2 id="new-role">{t('roles.new')}</h2>
         <RoleEditor deps={deps} ctx={ctx} state={state} />
       </section>
+    </Layout>
+  );
+}
+
+/** One role's page: its editor, and deleting it (only a role no account holds can go; the service checks). */
+function rolePage(deps: SiteDeps, ctx: SiteContext, role: RoleView, state: { edit?: EditState; deleteErrors?: FormError[] } = {}) {
+  const { t } = ctx;
+  return (
+    <Layout title={`${t('nav.roles')}: ${role.name}`} ctx={ctx} current="/admin/roles">
+      <RoleEditor deps={deps} ctx={ctx} state={{ ...state.edit, role }} />
+      <section class="panel" aria-labelledby="delete-role">
+        <h2 id="delete-role">{t('roles.delete')}</h2>
+        <ErrorSummary errors={state.deleteErrors ?? []} title={t('roles.deleteRefused')} />
+        <p class="hint">{t('roles.deleteHint')}</p>
+        <Form action={`/admin/roles/${role.id}/delete`} ctx={ctx}>
+          <button type="submit" class="danger">{t('roles.deleteNamed', { name: role.name })}</button>
+        </Form>
+      </section>
+      <p><a href="/admin/roles">{t('common.back')}</a></p>
     </Layout>
   );
 }
@@ -103,15 +123,7 @@ export function rolePages(deps: SiteDeps): Hono<SiteEnv> {
     return c.redirect('/admin/roles?done=created', 303);
   }));
 
-  app.get('/:id', sitePage('accounts.manage', (c, ctx) => {
-    const role = getRole(db, ctx.principal, pathParam(c, 'id'));
-    return (
-      <Layout title={`${ctx.t('nav.roles')}: ${role.name}`} ctx={ctx} current="/admin/roles">
-        <RoleEditor deps={deps} ctx={ctx} state={{ role }} />
-        <p><a href="/admin/roles">{ctx.t('common.back')}</a></p>
-      </Layout>
-    );
-  }));
+  app.get('/:id', sitePage('accounts.manage', (c, ctx) => rolePage(deps, ctx, getRole(db, ctx.principal, pathParam(c, 'id')))));
 
   app.post('/:id', sitePage('accounts.manage', async (c, ctx) => {
     const role = getRole(db, ctx.principal, pathParam(c, 'id'));
@@ -126,11 +138,20 @@ export function rolePages(deps: SiteDeps): Hono<SiteEnv> {
       }
     }
     c.status(422);
-    return (
-      <Layout title={`${ctx.t('nav.roles')}: ${role.name}`} ctx={ctx} current="/admin/roles">
-        <RoleEditor deps={deps} ctx={ctx} state={{ role, values, errors }} />
-      </Layout>
-    );
+    return rolePage(deps, ctx, role, { edit: { values, errors } });
+  }));
+
+  app.post('/:id/delete', sitePage('accounts.manage', (c, ctx) => {
+    const role = getRole(db, ctx.principal, pathParam(c, 'id'));
+    try {
+      deleteRole(db, ctx.principal, role.id, now());
+    } catch (err) {
+      if (!(err instanceof CloudError) || !['role_in_use', 'permission_escalation'].includes(err.code)) throw err;
+      c.status(422);
+      const message = err.code === 'role_in_use' ? ctx.t('roles.inUse') : serviceError(err)[0]!.message;
+      return rolePage(deps, ctx, role, { deleteErrors: [{ message }] });
+    }
+    return c.redirect('/admin/roles?done=deleted', 303);
   }));
   return app;
 }

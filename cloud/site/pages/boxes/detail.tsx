@@ -9,7 +9,7 @@ import type { SiteDeps } from '../../deps.ts';
 import { scenarioLabel, scenarioOptions } from './labels.ts';
 
 /** Which form on the page an error or a success message belongs to. */
-export type BoxSection = 'config' | 'activate' | 'status' | 'keys';
+export type BoxSection = 'config' | 'activate' | 'status' | 'clock' | 'keys';
 
 export interface BoxPageState {
   section?: BoxSection;
@@ -102,7 +102,7 @@ export function boxDetailPage(deps: SiteDeps, ctx: SiteContext, boxId: string, s
   const manage = ctx.principal.permissions.includes('boxes.manage');
   return (
     <Layout title={`${t('box.title')} ${box.id}`} ctx={ctx} current="/admin/boxes">
-      <DoneNotice done={state.done} prefix="box.done." allowed={['config', 'activate', 'status', 'keys']} />
+      <DoneNotice done={state.done} prefix="box.done." allowed={['config', 'activate', 'status', 'clock', 'keys']} />
       <dl class="facts">
         <Fact label={t('boxes.id')}><code>{box.id}</code></Fact>
         <Fact label={t('box.serial')}>{box.serial ?? t('common.none')}</Fact>
@@ -129,6 +129,14 @@ export function boxDetailPage(deps: SiteDeps, ctx: SiteContext, boxId: string, s
       {manage && !box.activated ? <Section id="activate" title={t('box.activation')} state={state}><ActivateForm deps={deps} ctx={ctx} box={box} state={state} /></Section> : null}
       {manage ? <Section id="config" title={t('box.config')} state={state}><ConfigForm ctx={ctx} box={box} state={state} /></Section> : null}
       {manage ? <Section id="status" title={t('box.statusAndKeys')} state={state}><ManageForms ctx={ctx} box={box} /></Section> : null}
+      {manage
+        ? (
+          <Section id="clock" title={t('box.clock')} state={state}>
+            <p class="hint">{t('box.clockHint')}</p>
+            <Form action={`/admin/boxes/${box.id}/clock`} ctx={ctx}><button type="submit" class="secondary">{t('box.setClock')}</button></Form>
+          </Section>
+        )
+        : null}
       <Section id="keys" title={t('box.commands')} state={state}>
         <Table
           caption={t('box.commands')}

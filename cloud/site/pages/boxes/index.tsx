@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { activateBox, boxSticker, configureBox, CONFIG_FIELDS, provisionBox, rotateKeys, setBoxStatus, SETTABLE_STATUSES, stickerPng, stickerSvg } from '../../../services/box-admin/index.ts';
+import { activateBox, boxSticker, configureBox, CONFIG_FIELDS, provisionBox, queueClock, rotateKeys, setBoxStatus, SETTABLE_STATUSES, stickerPng, stickerSvg } from '../../../services/box-admin/index.ts';
 import { CloudError } from '../../../errors/cloud-error.ts';
 import { sitePage, type SiteContext, type SiteEnv } from '../../context.ts';
 import type { SiteDeps } from '../../deps.ts';
@@ -68,6 +68,10 @@ export function boxPages(deps: SiteDeps): Hono<SiteEnv> {
 
   app.post('/:id/rotate', boxAction(deps, 'keys', (_c, ctx, id) => {
     rotateKeys({ db, kek }, ctx.principal, id, now());
+  }));
+
+  app.post('/:id/clock', boxAction(deps, 'clock', (_c, ctx, id) => {
+    queueClock(db, ctx.principal, id, now());
   }));
 
   // The bundle holds the box's key file: it is answered once, as a download no cache keeps, and never shown.

@@ -3,12 +3,14 @@ import type { queryTransactions } from '../../../services/payment-admin/query.ts
 import { DateTime, ErrorSummary, Field, Form, Layout, Money, Pager, Select, Table } from '../../components/index.ts';
 import type { FormError } from '../../components/index.ts';
 import type { SiteContext } from '../../context.ts';
+import type { SearchOptions } from './filter-options.ts';
 import { searchQueryString, type SearchForm } from './query-form.ts';
 import { StateBadge } from './state-badge.tsx';
 
 export interface ListViewProps {
   ctx: SiteContext;
   form: SearchForm;
+  options: SearchOptions;
   errors: FormError[];
   /** Null when the form has errors and nothing was searched. */
   page: ReturnType<typeof queryTransactions> | null;
@@ -20,12 +22,23 @@ function withSearch(path: string, form: SearchForm): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-function SearchFilters({ ctx, form }: { ctx: SiteContext; form: SearchForm }) {
+function SearchFilters({ ctx, form, options, errors }: { ctx: SiteContext; form: SearchForm; options: SearchOptions; errors: FormError[] }) {
   const t = ctx.t;
   return (
     <Form action="/admin/payments" method="get" ctx={ctx} class="filters">
       <Field name="merchantName" label={t('payments.merchantName')} value={form.merchantName} />
       <Field name="merchantCode" label={t('payments.merchantCode')} value={form.merchantCode} />
+      <Select name="storeId" label={t('payments.store')} value={form.storeId} blank={t('common.all')} options={options.stores} />
+      <Field
+        name="boxId"
+        label={t('payments.boxId')}
+        value={form.boxId}
+        hint={t('payments.boxIdHint')}
+        error={errors.find((e) => e.field === 'boxId')?.message}
+        pattern="[0-9A-Fa-f]{16}"
+        autocomplete="off"
+      />
+      <Select name="walletAppId" label={t('payments.wallet')} value={form.walletAppId} blank={t('common.all')} options={options.walletApps} />
       <Field name="from" type="date" label={t('payments.from')} value={form.from} />
       <Field name="to" type="date" label={t('payments.to')} value={form.to} />
       <Field name="amountFrom" label={t('payments.amountFrom')} value={form.amountFrom} inputmode="decimal" />
@@ -43,7 +56,7 @@ function SearchFilters({ ctx, form }: { ctx: SiteContext; form: SearchForm }) {
   );
 }
 
-export function listView({ ctx, form, errors, page, hasPrevious }: ListViewProps) {
+export function listView({ ctx, form, options, errors, page, hasPrevious }: ListViewProps) {
   const t = ctx.t;
   const rows = (page?.data ?? []).map((r) => [
     <DateTime ms={r.createdAt} />,
@@ -59,7 +72,7 @@ export function listView({ ctx, form, errors, page, hasPrevious }: ListViewProps
   return (
     <Layout title={t('payments.title')} ctx={ctx} current="/admin/payments">
       <ErrorSummary errors={errors} />
-      <SearchFilters ctx={ctx} form={form} />
+      <SearchFilters ctx={ctx} form={form} options={options} errors={errors} />
       <p class="actions">
         <a class="button secondary" href={withSearch('/admin/payments/export.csv', form)} download>{t('payments.export')}</a>
         <a href="/admin/payments">{t('payments.reset')}</a>

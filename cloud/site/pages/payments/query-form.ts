@@ -5,7 +5,9 @@ import { currencyDigits } from '../../components/index.ts';
 import type { FormError } from '../../components/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 
-export const SEARCH_FIELDS = ['merchantName', 'merchantCode', 'from', 'to', 'amountFrom', 'amountTo', 'currency', 'state'] as const;
+export const SEARCH_FIELDS = [
+  'merchantName', 'merchantCode', 'storeId', 'boxId', 'walletAppId', 'from', 'to', 'amountFrom', 'amountTo', 'currency', 'state',
+] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 export type SearchForm = Partial<Record<SearchField, string>>;
 
@@ -14,7 +16,9 @@ export function readSearchForm(query: Record<string, string | undefined>): Searc
   const form: SearchForm = {};
   for (const name of SEARCH_FIELDS) {
     const value = query[name]?.trim();
-    if (value) form[name] = name === 'currency' ? value.toUpperCase() : value;
+    if (!value) continue;
+    if (name === 'currency') form[name] = value.toUpperCase();
+    else form[name] = name === 'boxId' ? value.toLowerCase() : value;
   }
   return form;
 }
@@ -38,9 +42,13 @@ export interface ServiceQuery {
 export function serviceQuery(form: SearchForm, t: Translate): ServiceQuery {
   const query: Record<string, string> = {};
   const errors: FormError[] = [];
-  for (const name of ['merchantName', 'merchantCode', 'from', 'to', 'currency', 'state'] as const) {
+  for (const name of ['merchantName', 'merchantCode', 'storeId', 'walletAppId', 'from', 'to', 'currency', 'state'] as const) {
     const value = form[name];
     if (value !== undefined) query[name] = value;
+  }
+  if (form.boxId !== undefined) {
+    if (/^[0-9a-f]{16}$/.test(form.boxId)) query.boxId = form.boxId;
+    else errors.push({ field: 'boxId', message: t('payments.boxIdInvalid') });
   }
   const amounts = [['amountFrom', 'minAmount'], ['amountTo', 'maxAmount']] as const;
   for (const [field, param] of amounts) {

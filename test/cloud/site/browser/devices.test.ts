@@ -46,4 +46,14 @@ it('rotates a box key from the box page', async (ctx) => {
   await screenshot(page, 'box-key-rotated');
 });
 
+it('queues a CLOCK for the box from its page', async (ctx) => {
+  const { page, world } = state(ctx);
+  await page.goto(`${world.url}/admin/boxes/${BOX}`);
+  await page.getByRole('button', { name: 'Set the box\'s clock' }).click();
+  await page.waitForURL(/done=clock#clock$/);
+  assert.match(await page.locator('.notice.success').first().innerText(), /current time/);
+  assert.is(count(world, 'select count(*) as n from box_commands where box_id = ? and kind = \'clock\' and state = \'pending\'', BOX), 1);
+  assert.match(await page.locator('table:has(caption:text("Commands for the box"))').innerText(), /Clock\s+Waiting for a wallet/);
+});
+
 run();

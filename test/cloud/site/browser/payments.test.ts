@@ -1,5 +1,6 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
+import { BOX } from '../../wallet-world.ts';
 import { browserSuite, isFocused, screenshot, tabTo } from './browser.ts';
 import { ADMIN, MERCHANT_CODE } from './world.ts';
 
@@ -53,6 +54,24 @@ it('exports the same search as CSV with a header row', async (ctx) => {
   const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.match(lines[0] ?? '', /^payment_id,/);
   assert.is(lines.length, 3, 'header and the two payments of the search');
+});
+
+it('narrows the search to one box, and names a box id that is not one on its field', async (ctx) => {
+  const { page, world } = state(ctx);
+  await page.goto(`${world.url}/admin/payments`);
+  const { storeId } = world.database.sqlite.prepare('select store_id as storeId from boxes where id = ?').get(BOX) as { storeId: string };
+  await page.getByLabel('Store').selectOption(storeId);
+  await page.getByLabel('Box id').fill(BOX.toUpperCase());
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForURL(/boxId=/);
+  assert.is(await resultRows(page).count(), 2, 'the two payments on that box');
+  assert.is(await page.getByLabel('Store').inputValue(), storeId, 'the form keeps the search');
+  await page.getByLabel('Box id').fill('12345678');
+  // The field's pattern stops this in the browser already; the page must refuse it without that help too.
+  await page.getByLabel('Box id').evaluate((el) => el.removeAttribute('pattern'));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForURL(/boxId=12345678/);
+  assert.match(await page.locator('.error-summary').innerText(), /A box id is 16 hex digits/);
 });
 
 it('opens a transaction, refunds part of it, then the rest, and shows the verified audit proof', async (ctx) => {

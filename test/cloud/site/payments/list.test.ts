@@ -1,8 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertBothLocales, assertGated, okPage } from '../page-checks.ts';
-import { MERCHANT_A } from '../site-world.ts';
-import { paymentsWorld } from './payments-world.ts';
+import { walletApps } from '../../../../cloud/db/schema/index.ts';
+import { MERCHANT_A, MERCHANT_B } from '../site-world.ts';
+import { BOX_B, paymentsWorld } from './payments-world.ts';
 
 const world = paymentsWorld();
 const platform = world.account({ permissions: ['payments.view'] });
@@ -59,6 +60,30 @@ test('explains a search it cannot run instead of failing', async () => {
   assert.match(badCursor, /The search cannot be run/);
 });
 
+test('filters by store, box id (either case) and wallet app', async () => {
+  assert.equal(ids(await okPage(await world.get(`/admin/payments?storeId=s_${MERCHANT_B}`, platform))), ['pay_b1']);
+  assert.equal(ids(await okPage(await world.get(`/admin/payments?boxId=${BOX_B.toUpperCase()}`, platform))), ['pay_b1']);
+  const app = world.db.select({ id: walletApps.id }).from(walletApps).get()!;
+  assert.equal(ids(await okPage(await world.get(`/admin/payments?walletAppId=${app.id}&state=declined`, platform))), ['pay_a3']);
+  assert.equal(ids(await okPage(await world.get('/admin/payments?walletAppId=wa_none', platform))), []);
+});
+
+test('offers a merchant account its own stores only, and another merchant\'s store finds nothing', async () => {
+  const html = await okPage(await world.get('/admin/payments', merchantA));
+  assert.match(html, `<option value="s_${MERCHANT_A}">Store of A001</option>`);
+  assert.not.match(html, `s_${MERCHANT_B}`);
+  assert.match(html, '>Pay App</option>');
+  assert.equal(ids(await okPage(await world.get(`/admin/payments?storeId=s_${MERCHANT_B}`, merchantA))), []);
+  assert.match(await okPage(await world.get('/admin/payments', platform)), `<option value="s_${MERCHANT_B}">Store of B001 — `);
+});
+
+test('names a box id that is not 16 hex digits on its field instead of searching', async () => {
+  const html = await okPage(await world.get('/admin/payments?boxId=b0b0', platform));
+  assert.match(html, 'A box id is 16 hex digits');
+  assert.match(html, /href="#f-boxId"/);
+  assert.equal(ids(html), []);
+});
+
 test('links the CSV export with the same filters', async () => {
   const html = await okPage(await world.get('/admin/payments?merchantCode=A001&state=finish', platform));
   assert.match(html, /href="\/admin\/payments\/export\.csv\?merchantCode=A001&amp;state=finish"/);
@@ -67,7 +92,7 @@ test('links the CSV export with the same filters', async () => {
 test('renders in both locales with the seed\'s Chinese labels', async () => {
   const zh = world.account({ permissions: ['payments.view'], locale: 'zh-TW' });
   const html = await assertBothLocales(world, '/admin/payments', platform, zh);
-  for (const label of ['交易記錄查詢', '商戶名稱', '商戶代碼', '交易日期（起）', '交易金額（最低）', '查看詳情']) assert.match(html, label);
+  for (const label of ['交易記錄查詢', '商戶名稱', '商戶代碼', '門市', '設備編號', '錢包 App', '交易日期（起）', '交易金額（最低）', '查看詳情']) assert.match(html, label);
 });
 
 test.run();

@@ -38,6 +38,10 @@ read('keeps the known fields, trimmed, drops blanks and upper-cases the currency
   assert.equal(readSearchForm({ merchantCode: ' A001 ', amountFrom: '', currency: 'twd', cursor: 'x', other: 'y' }), { merchantCode: 'A001', currency: 'TWD' });
 });
 
+read('lower-cases a box id, as the service compares it', () => {
+  assert.equal(readSearchForm({ boxId: ' B0B0B0B0B0B0B0B0 ', storeId: 's_1', walletAppId: 'wa_1' }), { storeId: 's_1', boxId: 'b0b0b0b0b0b0b0b0', walletAppId: 'wa_1' });
+});
+
 read('round-trips through the query string the pager and CSV link use', () => {
   const form = readSearchForm({ merchantName: 'Laundry & Co', from: '2026-11-01', state: 'finish' });
   assert.equal(readSearchForm(Object.fromEntries(new URLSearchParams(searchQueryString(form)))), form);
@@ -61,6 +65,11 @@ service('asks for a currency before it filters by amount, on the amount field', 
 service('names the amount field that is not an amount', () => {
   const { errors } = serviceQuery({ amountTo: '1.234', currency: 'TWD' }, t);
   assert.equal(errors.map((e) => e.field), ['amountTo']);
+});
+
+service('passes store, box and wallet app through, and names a box id that is not 16 hex digits', () => {
+  assert.equal(serviceQuery({ storeId: 's_1', boxId: 'b0b0b0b0b0b0b0b0', walletAppId: 'wa_1' }, t), { query: { storeId: 's_1', walletAppId: 'wa_1', boxId: 'b0b0b0b0b0b0b0b0' }, errors: [] });
+  assert.equal(serviceQuery({ boxId: 'b0b0' }, t), { query: {}, errors: [{ field: 'boxId', message: t('payments.boxIdInvalid') }] });
 });
 
 service.run();

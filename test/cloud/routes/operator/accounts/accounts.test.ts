@@ -6,6 +6,7 @@ const world = await operatorWorld();
 const adminA = world.account({ merchantId: MERCHANT_A, permissions: ['accounts.manage', 'boxes.view'] });
 const adminB = world.account({ merchantId: MERCHANT_B, permissions: ['accounts.manage'] });
 const platform = world.account();
+const staffA = world.account({ merchantId: MERCHANT_A, permissions: ['boxes.view'] });
 
 interface Row { id: string; merchantId: string | null }
 const json = async <T>(res: Response | Promise<Response>) => {
@@ -24,6 +25,27 @@ roles('creates a role for the caller\'s merchant and refuses a permission the ca
   assert.equal([refused.status, refused.body.error.code], [403, 'permission_escalation']);
   const unknown = await json<ErrorBody>(world.request(adminA, 'POST', '/v1/operator/roles', { body: { name: 'X', permissions: ['root'] } }));
   assert.equal([unknown.status, unknown.body.error.code], [400, 'parameter_invalid']);
+});
+
+roles('deletes a role no account holds, refusing one in use with 409 role_in_use and audits it', async () => {
+  const temp = await json<Row>(world.request(adminA, 'POST', '/v1/operator/roles', { body: { name: 'Temporary', permissions: ['boxes.view'] } }));
+  const own = (await json<{ roleId: string }>(world.request(adminA, 'GET', `/v1/operator/accounts/${staffA.id}`))).body.roleId;
+  assert.is((await world.request(adminA, 'PATCH', `/v1/operator/accounts/${staffA.id}`, { body: { roleId: temp.body.id } })).status, 200);
+  const inUse = await json<ErrorBody>(world.request(adminA, 'DELETE', `/v1/operator/roles/${temp.body.id}`));
+  assert.equal([inUse.status, inUse.body.error.code], [409, 'role_in_use']);
+  assert.is((await world.request(adminA, 'PATCH', `/v1/operator/accounts/${staffA.id}`, { body: { roleId: own } })).status, 200);
+  assert.is((await world.request(adminB, 'DELETE', `/v1/operator/roles/${temp.body.id}`)).status, 404, 'another merchant\'s role is not found');
+  const deleted = await json<Row & { name: string }>(world.request(adminA, 'DELETE', `/v1/operator/roles/${temp.body.id}`, { via: 'cookie' }));
+  assert.equal([deleted.status, deleted.body.name], [200, 'Temporary']);
+  assert.is((await world.request(adminA, 'GET', `/v1/operator/roles/${temp.body.id}`)).status, 404);
+  const audit = await json<{ data: { action: string; subjectId: string }[] }>(world.request(platform, 'GET', '/v1/operator/audit?action=role.deleted'));
+  assert.equal(audit.body.data.map((r) => r.subjectId), [temp.body.id]);
+});
+
+roles('refuses to delete a role granting a permission the caller lacks', async () => {
+  const refunder = await json<Row>(world.request(platform, 'POST', '/v1/operator/roles', { body: { name: 'Refunder', permissions: ['payments.refund'], merchantId: MERCHANT_A } }));
+  const refused = await json<ErrorBody>(world.request(adminA, 'DELETE', `/v1/operator/roles/${refunder.body.id}`));
+  assert.equal([refused.status, refused.body.error.code], [403, 'permission_escalation']);
 });
 
 roles.run();
@@ -107,6 +129,19 @@ departments('creates and renames a department of the caller\'s merchant; another
   const renamed = await json<{ name: string }>(world.request(adminA, 'PATCH', `/v1/operator/departments/${created.body.id}`, { body: { name: 'Front' } }));
   assert.is(renamed.body.name, 'Front');
   assert.is((await world.request(adminB, 'PATCH', `/v1/operator/departments/${created.body.id}`, { body: { name: 'Mine' } })).status, 404);
+});
+
+departments('deletes a department nobody sits in, refusing one in use with 409 department_in_use', async () => {
+  const floor = await json<Row>(world.request(adminA, 'POST', '/v1/operator/departments', { body: { name: 'Night shift' } }));
+  assert.is((await world.request(adminA, 'PATCH', `/v1/operator/accounts/${staffA.id}`, { body: { departmentId: floor.body.id } })).status, 200);
+  const inUse = await json<ErrorBody>(world.request(adminA, 'DELETE', `/v1/operator/departments/${floor.body.id}`));
+  assert.equal([inUse.status, inUse.body.error.code], [409, 'department_in_use']);
+  assert.is((await world.request(adminA, 'PATCH', `/v1/operator/accounts/${staffA.id}`, { body: { departmentId: null } })).status, 200);
+  assert.is((await world.request(adminB, 'DELETE', `/v1/operator/departments/${floor.body.id}`)).status, 404);
+  assert.is((await world.request(adminA, 'DELETE', `/v1/operator/departments/${floor.body.id}`)).status, 200);
+  assert.is((await world.request(adminA, 'GET', `/v1/operator/departments/${floor.body.id}`)).status, 404);
+  const audit = await json<{ data: { subjectId: string; data: Record<string, unknown> }[] }>(world.request(platform, 'GET', '/v1/operator/audit?action=department.deleted'));
+  assert.equal(audit.body.data.map((r) => [r.subjectId, r.data.merchantId]), [[floor.body.id, MERCHANT_A]], 'written with its merchant, so that merchant\'s accounts see it');
 });
 
 departments.after(() => world.cleanup());

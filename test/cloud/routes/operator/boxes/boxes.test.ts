@@ -112,6 +112,17 @@ test('activates, configures, provisions once, rotates and blocks a box, each ans
   assert.equal((detail.commands as Json[]).map((c) => [c.kind, c.state]), [['key_rotation', 'pending'], ['config', 'superseded']]);
 });
 
+test('queues a CLOCK for the box with boxes.manage, another merchant\'s box answering as not found', async () => {
+  assert.is((await w.request(viewerA, 'POST', `/v1/operator/boxes/${A2}/clock`)).status, 403);
+  assert.is((await w.request(ownerA, 'POST', `/v1/operator/boxes/${B1}/clock`)).status, 404);
+  const res = await w.request(ownerA, 'POST', `/v1/operator/boxes/${A2}/clock`);
+  assert.is(res.status, 202);
+  const queued = await json(res);
+  assert.is(queued.boxId, A2);
+  const detail = await json(await w.request(viewerA, 'GET', `/v1/operator/boxes/${A2}`));
+  assert.equal((detail.commands as Json[]).map((c) => [c.id, c.kind, c.state, c.payload]), [[queued.commandId, 'clock', 'pending', {}]]);
+});
+
 test('prints the sticker as SVG and PNG for boxes.manage', async () => {
   assert.is((await w.request(viewerA, 'GET', `/v1/operator/boxes/${A2}/sticker.svg`)).status, 403);
   let res = await w.request(ownerA, 'GET', `/v1/operator/boxes/${A2}/sticker.svg?mcc=7211&country=JP&city=Osaka`);

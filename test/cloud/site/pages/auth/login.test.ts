@@ -1,7 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../../../../cloud/db/schema/index.ts';
 import { createPlatformAdmin } from '../../../../../cloud/services/authority/index.ts';
-import { safeNext } from '../../../../../cloud/site/pages/auth/index.tsx';
+import { LOGIN_ATTEMPTS, safeNext } from '../../../../../cloud/site/pages/auth/index.tsx';
+import { cheapHash } from '../../../operator-fixtures.ts';
 import { accessibilityProblems } from '../../a11y.ts';
 import { okPage } from '../../page-checks.ts';
 import { siteWorld } from '../../site-world.ts';
@@ -47,6 +50,28 @@ login('logs out: the session ends and the cookie is cleared', async () => {
   assert.is(res.headers.get('location'), '/admin/login?out=1');
   assert.match(res.headers.get('set-cookie') ?? '', 'waygo_session=;');
   assert.is((await world.get('/admin', who)).status, 303);
+});
+
+login(`refuses more than ${LOGIN_ATTEMPTS.max} sign-ins a minute from one address with 429, before the password is checked`, async () => {
+  const who = world.account({ permissions: [] });
+  const row = world.db.select().from(accounts).where(eq(accounts.id, who.id)).get()!;
+  // A cheap hash (N=2^10): the attempts the limit lets through cost next to nothing.
+  world.db.update(accounts).set({ passwordHash: cheapHash(password) }).where(eq(accounts.id, who.id)).run();
+  const attempt = (address: string, pw: string) => world.app.request('/admin/login', {
+    method: 'POST', body: new URLSearchParams({ email: row.email, password: pw }), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  }, { incoming: { socket: { remoteAddress: address } } });
+  for (let i = 0; i < LOGIN_ATTEMPTS.max; i++) assert.is((await attempt('203.0.113.9', password)).status, 303, `attempt ${i + 1}`);
+  const limited = await attempt('203.0.113.9', 'wrong password here');
+  assert.is(limited.status, 429);
+  const wait = Number(limited.headers.get('retry-after'));
+  assert.ok(wait >= 1 && wait <= 60);
+  const html = await limited.text();
+  assert.match(html, `Wait ${wait} seconds`);
+  assert.equal(accessibilityProblems(html), []);
+  assert.is(world.db.select().from(accounts).where(eq(accounts.id, who.id)).get()!.failedLogins, 0, 'the refused attempt never reached the password check');
+  assert.is((await attempt('203.0.113.10', password)).status, 303, 'another address has its own count');
+  world.setNow(world.now() + LOGIN_ATTEMPTS.windowMs + 1);
+  assert.is((await attempt('203.0.113.9', password)).status, 303);
 });
 
 login.after(() => world.cleanup());

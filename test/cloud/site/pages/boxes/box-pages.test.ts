@@ -114,6 +114,17 @@ forms('rotating the key and blocking the box are recorded', async () => {
   assert.ok(actions.includes('box.blocked'));
 });
 
+forms('the clock button queues a CLOCK command for the box and the page says when it arrives', async () => {
+  const res = await world.post(`/admin/boxes/${A1}/clock`, manager, {});
+  assert.is(res.status, 303);
+  assert.is(res.headers.get('location'), `/admin/boxes/${A1}?done=clock#clock`);
+  const kinds = world.db.select().from(boxCommands).where(eq(boxCommands.boxId, A1)).all().filter((c) => c.kind === 'clock').map((c) => c.state);
+  assert.equal(kinds, ['pending']);
+  assert.match(await okPage(await world.get(`/admin/boxes/${A1}?done=clock`, manager)), 'The box receives the current time');
+  assert.is((await world.post(`/admin/boxes/${A1}/clock`, viewer, {})).status, 403);
+  assert.is((await world.post(`/admin/boxes/${B1}/clock`, manager, {})).status, 404);
+});
+
 forms('stickers come as SVG and PNG', async () => {
   const svg = await world.get(`/admin/boxes/${A1}/sticker.svg`, viewer);
   assert.is(svg.status, 200);
