@@ -1,7 +1,6 @@
-import { ApiError, type ApiErrorStatus, type ApiErrorType } from '../../errors/api-error.ts';
-import { CloudError } from '../../errors/cloud-error.ts';
+import { rethrowMapped, type ErrorMapping } from '../../errors/mapping.ts';
 
-export type ErrorMapping = Record<string, [ApiErrorStatus, ApiErrorType?, string?]>;
+export type { ErrorMapping } from '../../errors/mapping.ts';
 
 /** Codes the authority services answer; route modules pass their own services' codes as `extra`. */
 const AUTHORITY: ErrorMapping = {
@@ -20,14 +19,7 @@ const AUTHORITY: ErrorMapping = {
  * (which is also what another tenant's row answers); anything else is rethrown as a fault of ours.
  */
 export function rethrowForOperator(err: unknown, extra: ErrorMapping = {}): never {
-  if (err instanceof CloudError) {
-    const mapped = extra[err.code] ?? AUTHORITY[err.code] ?? (err.code.endsWith('_not_found') ? [404] : undefined);
-    if (mapped) {
-      const [status, type = 'invalid_request_error', param] = mapped;
-      throw new ApiError({ status, type, code: err.code, message: err.message, ...(param ? { param } : {}) });
-    }
-  }
-  throw err;
+  rethrowMapped(err, { ...AUTHORITY, ...extra }, (code) => (code.endsWith('_not_found') ? [404] : undefined));
 }
 
 /** Runs a service call (sync or async), translating the CloudErrors an operator can cause. */

@@ -1,8 +1,7 @@
-import { ApiError, type ApiErrorStatus, type ApiErrorType } from '../../errors/api-error.ts';
-import { CloudError } from '../../errors/cloud-error.ts';
+import { rethrowMapped, type ErrorMapping } from '../../errors/mapping.ts';
 
 /** How a service's CloudError code reaches a wallet: status, family and the request field at fault. */
-const MAPPING: Record<string, [ApiErrorStatus, ApiErrorType, string?]> = {
+const MAPPING: ErrorMapping = {
   box_not_found: [404, 'invalid_request_error', 'boxId'],
   payment_not_found: [404, 'invalid_request_error'],
   merchandise_not_found: [404, 'invalid_request_error', 'sku'],
@@ -15,14 +14,7 @@ const MAPPING: Record<string, [ApiErrorStatus, ApiErrorType, string?]> = {
 
 /** A CloudError the wallet caused becomes its ApiError; anything else is rethrown as a fault of ours. */
 export function rethrowForWallet(err: unknown): never {
-  if (err instanceof CloudError) {
-    const mapped = MAPPING[err.code];
-    if (mapped) {
-      const [status, type, param] = mapped;
-      throw new ApiError({ status, type, code: err.code, message: err.message, ...(param ? { param } : {}) });
-    }
-  }
-  throw err;
+  rethrowMapped(err, MAPPING);
 }
 
 /** Runs a service call, translating the CloudErrors a wallet can cause. */
