@@ -19,8 +19,14 @@ function receiptsOk(replies: Uint8Array[]): boolean {
   return receipts.length === 2 + PAYMENTS && receipts.every((d) => d.ok && d.fields.status === 0);
 }
 
+/** ESPRUINO_PIXLJS: an interpreter with the Pixl.js's own 2,950 JsVars for that board (docs/firmware-build.md). */
+function interpreterFor(board: string): string | undefined {
+  return board === 'pixljs' ? process.env.ESPRUINO_PIXLJS : undefined;
+}
+
 /**
- * JsVars on the interpreter named by ESPRUINO (build it with VARIABLES=2630 to mimic a Puck.js) during a whole
+ * JsVars on the interpreter named by ESPRUINO (a fixed 2,630-JsVar build mimics a Puck.js; ESPRUINO_PIXLJS, if
+ * set, is used for the Pixl.js) during a whole
  * wallet visit ending in a payment (tools/interpreter/visit.ts): after boot, and the most at any reply. The
  * PAYMENT's handling time (open, verify, start the output; the fastest of three) is read beside a 64-byte JS loop
  * and a native SHA256 timed in the same run. Nothing is recorded without an interpreter; a run that ends OUT OF MEMORY or without
@@ -37,11 +43,12 @@ export async function benchFirmwareMemory(root: string, notes: string[]): Promis
     const figures: BenchFigure[] = [];
     for (const board of boards) {
       const keys = deriveBoxKeys(nodeCrypto.randomBytes(32), nodeCrypto.randomBytes(8), 1);
-      const run = await runBoxOnInterpreter(interpreter, board, join(root, 'build'), keys, paymentVisit(keys, PAYMENTS), join(dir, board.id), {
+      const use = interpreterFor(board.id) ?? interpreter;
+      const run = await runBoxOnInterpreter(use, board, join(root, 'build'), keys, paymentVisit(keys, PAYMENTS), join(dir, board.id), {
         pinnedRandomByte: PINNED_RANDOM_BYTE,
       });
       const paid = !run.outOfMemory && receiptsOk(run.replies);
-      if (run.outOfMemory) notes.push(`firmware ${board.id}: OUT OF MEMORY on ${interpreter}`);
+      if (run.outOfMemory) notes.push(`firmware ${board.id}: OUT OF MEMORY on ${use}`);
       else if (!paid) notes.push(`firmware ${board.id}: the payment visit did not end with an OK receipt for every telegram`);
       figures.push({ key: `firmware.${board.id}.idle_jsvars`, value: run.idleJsVars ?? -1, unit: 'JsVars' });
       figures.push({ key: `firmware.${board.id}.peak_jsvars`, value: paid ? run.peakJsVars ?? -1 : -1, unit: 'JsVars' });

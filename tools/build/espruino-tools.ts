@@ -36,20 +36,21 @@ export interface EspruinoOutput {
 
 /**
  * Minifies, then pretokenises, with the npm `espruino` CLI, fully offline: the board description is a local
- * file (naming the built-in modules) rather than one fetched from espruino.com.
+ * file (naming the built-in modules) rather than one fetched from espruino.com. A boot bundle is flattened out of
+ * its wrapper; a Storage module keeps it (its functions live only while it is loaded, and it uses no pin names).
  */
-export async function minifyForEspruino(code: string, board: BoardData): Promise<EspruinoOutput> {
+export async function minifyForEspruino(code: string, board: BoardData, kind: 'boot' | 'module' = 'boot'): Promise<EspruinoOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'waygo-espruino-'));
   try {
     const boardJson = { BOARD: board.espruinoBoard, info: { builtin_modules: espruinoModules } };
     await writeFile(join(dir, 'board.json'), JSON.stringify(boardJson));
-    await writeFile(join(dir, 'in.js'), reserveGlobals(markDrops(code)));
+    await writeFile(join(dir, 'in.js'), kind === 'boot' ? reserveGlobals(markDrops(code)) : code);
     const steps: [string, string[]][] = [
       ['minify', ['-n', '--board', 'board.json', '-m', 'in.js', '-o', 'min.js']],
       ['pretokenise', ['-n', '--board', 'board.json', '--config', 'PRETOKENISE=1', 'min.js', '-o', 'tok.js']],
     ];
     for (const [step, args] of steps) {
-      if (step === 'pretokenise') await writeFile(join(dir, 'min.js'), flattenBundle(await readFile(join(dir, 'min.js'), 'latin1')), 'latin1');
+      if (step === 'pretokenise' && kind === 'boot') await writeFile(join(dir, 'min.js'), flattenBundle(await readFile(join(dir, 'min.js'), 'latin1')), 'latin1');
       let output: string;
       try {
         output = await run(args, dir);

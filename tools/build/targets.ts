@@ -4,10 +4,19 @@ import { board as mdbt42q } from '../../firmware/src/boards/mdbt42q/board.ts';
 import { board as pixljs } from '../../firmware/src/boards/pixljs/board.ts';
 import { board as puckjs } from '../../firmware/src/boards/puckjs/board.ts';
 
+/** Rarely used code built as its own Storage file, loaded with `require(name)` only when needed. */
+export interface ModuleTarget {
+  /** The Storage file name, `waygo.m.<module>` (firmware/src/boards/espruino/load.ts). */
+  name: string;
+  /** Absolute path of firmware/src/modules/<module>.ts. */
+  entry: string;
+}
+
 export interface BuildTarget {
   board: BoardData;
   /** Absolute path of firmware/src/boards/<id>/main.ts. */
   entry: string;
+  modules: ModuleTarget[];
 }
 
 export const boards: readonly BoardData[] = [puckjs, pixljs, mdbt42q];
@@ -18,8 +27,16 @@ export const boards: readonly BoardData[] = [puckjs, pixljs, mdbt42q];
  */
 export const espruinoModules: readonly string[] = ['Flash', 'Storage', 'heatshrink', 'crypto'];
 
+/** Per board, the firmware modules its boot bundle loads: every box checks configurations, only the Pixl.js draws a QR code. */
+const boardModules: Record<string, string[]> = { puckjs: ['config'], pixljs: ['config', 'qr'], mdbt42q: ['config'] };
+
+function source(path: string): string {
+  return fileURLToPath(new URL(`../../firmware/src/${path}`, import.meta.url));
+}
+
 export function buildTarget(board: BoardData): BuildTarget {
-  return { board, entry: fileURLToPath(new URL(`../../firmware/src/boards/${board.id}/main.ts`, import.meta.url)) };
+  const modules = (boardModules[board.id] ?? []).map((m) => ({ name: `waygo.m.${m}`, entry: source(`modules/${m}.ts`) }));
+  return { board, entry: source(`boards/${board.id}/main.ts`), modules };
 }
 
 export function findBoard(id: string): BoardData | undefined {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Reassembler, encodeKeyFile, splitMessage } from '../../shared/protocol/index.ts';
 import type { BoxKeys } from '../../shared/protocol/index.ts';
 import type { BoardData } from '../../firmware/src/core/board.ts';
-import { bootFromStorage } from './run.ts';
+import { boardFiles } from '../build/board-files.ts';
+import { bootFromStorage, writeStorageFile } from './run.ts';
 
 // The stand-ins cost JsVars the box does not spend (its NRF and g are native): one shared no-op keeps them few.
 const fakeLcd = 'var g={clear:waygoNop,flip:waygoNop,setFont:waygoNop,drawImage:waygoNop,drawString:function(s){print("lcd:"+s)}};\n';
@@ -75,9 +76,14 @@ export interface RunOptions {
   stepMs?: number;
   /** E.hwRand returns this byte four times over, so nonces and IVs are known in advance (see visit.ts). */
   pinnedRandomByte?: number;
+  /** More Storage files written before boot (the Pixl.js display settings `waygo.ui`, for example). */
+  files?: Record<string, Uint8Array>;
 }
 
-/** Provisions `keys`, boots `<buildDir>/<board>/firmware.min.js` from Storage and sends `requests` over the link. */
+/**
+ * Provisions `keys`, stores the build's Storage modules as `waygo flash` does, boots `<buildDir>/<board>/firmware.min.js`
+ * from Storage and sends `requests` over the link.
+ */
 export async function runBoxOnInterpreter(
   interpreter: string, board: BoardData, buildDir: string, keys: BoxKeys, requests: Uint8Array[], workDir: string,
   options: RunOptions = {},
@@ -85,8 +91,10 @@ export async function runBoxOnInterpreter(
   await mkdir(workDir, { recursive: true });
   // A fresh Storage: a log left by an earlier run would answer this run's txnIds as duplicates.
   await rm(join(workDir, 'espruino.flash'), { force: true });
-  const provision = `require("Storage").write("waygo.keys",atob("${Buffer.from(encodeKeyFile(keys)).toString('base64')}"));\n`;
+  const stored: Record<string, Uint8Array> = { ...options.files, 'waygo.keys': encodeKeyFile(keys) };
+  const provision = Object.keys(stored).map((name) => `require("Storage").write("${name}",atob("${Buffer.from(stored[name]!).toString('base64')}"));\n`).join('');
   const code = await readFile(join(buildDir, board.id, 'firmware.min.js'));
+  for (const file of await boardFiles(buildDir, board)) if (file.name !== '.bootcde') await writeStorageFile(interpreter, file.name, file.bytes, workDir);
   const pinned = options.pinnedRandomByte === undefined ? '' : `E.hwRand=function(){return ${options.pinnedRandomByte * 0x1010101}};\n`;
   const prelude = Buffer.from(provision + visitFiles(requests) + fakeNrf + pinned + (board.display === 'lcd' ? fakeLcd : ''));
   const printed = await bootFromStorage(interpreter, Buffer.concat([prelude, code, Buffer.from(walletScript(options.stepMs ?? 400))]), workDir, /memory:.*\n|OUT OF MEMORY/);

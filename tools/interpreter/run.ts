@@ -34,16 +34,18 @@ function escapeBytes(bytes: Uint8Array): string {
   return text;
 }
 
-/**
- * Stores `content` as .bootcde in 1 KB pieces, one interpreter run each, so no run holds the whole bundle in RAM,
- * then boots it with load() and returns what it printed once `done` matched (or it stopped).
- */
-export async function bootFromStorage(interpreter: string, content: Buffer, dir: string, done: RegExp): Promise<string> {
+/** Stores `content` as the Storage file `name` in 1 KB pieces, one interpreter run each, so no run holds it all in RAM. */
+export async function writeStorageFile(interpreter: string, name: string, content: Uint8Array, dir: string): Promise<void> {
   for (let at = 0; at < content.length; at += 1024) {
     const piece = escapeBytes(content.subarray(at, at + 1024));
-    await writeFile(join(dir, 'write.js'), `require("Storage").write(".bootcde","${piece}",${at},${content.length});\n`);
+    await writeFile(join(dir, 'write.js'), `require("Storage").write("${name}","${piece}",${at},${content.length});\n`);
     await runFile(interpreter, 'write.js', dir);
   }
+}
+
+/** Stores `content` as .bootcde (writeStorageFile), then boots it with load() and returns what it printed once `done` matched (or it stopped). */
+export async function bootFromStorage(interpreter: string, content: Buffer, dir: string, done: RegExp): Promise<string> {
+  await writeStorageFile(interpreter, '.bootcde', content, dir);
   await writeFile(join(dir, 'boot.js'), 'load();\n');
   return runUntil(interpreter, 'boot.js', dir, done);
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createContext, runInContext, type Context } from 'node:vm';
 import type { BoardData } from '../../firmware/src/core/board.ts';
 import { createRadio, type BleTrace, type Link } from './ble.ts';
@@ -21,7 +22,10 @@ import { createStorage } from './storage.ts';
 
 export interface SimulatedBoxOptions {
   board: BoardData;
-  /** A built bundle: build/<board>/firmware.js, or the pretokenised firmware.min.js; or give `code`. */
+  /**
+   * A built bundle: build/<board>/firmware.js, or the pretokenised firmware.min.js; or give `code`. The build's
+   * Storage modules beside it (modules/<name>.min.js) are written to Storage unless it already holds them.
+   */
   bundlePath?: string;
   code?: string;
   /** What require("Storage") serves (persists across reset()): default, flash of the board's Storage size. */
@@ -65,6 +69,36 @@ export interface SimulatedBox {
 
 const ESPRUINO_VERSION = '2v29';
 
+/** The part of a Storage the simulator itself reads and writes (the firmware gets the whole object). */
+interface FileStore {
+  read(name: string): string | undefined;
+  write(name: string, data: Uint8Array): unknown;
+}
+
+/** As `waygo flash` does: each module file of the build (modules/<name>.min.js) becomes the Storage file <name>. */
+function flashModules(storage: FileStore, dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir)) {
+    const name = file.endsWith('.min.js') ? file.slice(0, -'.min.js'.length) : undefined;
+    if (name !== undefined && storage.read(name) === undefined) storage.write(name, new Uint8Array(readFileSync(join(dir, file))));
+  }
+}
+
+/**
+ * As Espruino's require does for a Storage file: runs its code with `exports` and `module` in scope and answers
+ * the exports (undefined when there is no such file).
+ */
+function storageModule(context: Context, storage: FileStore, name: string): unknown {
+  const stored = storage.read(name);
+  if (stored === undefined) return undefined;
+  const code = untokenise(stored);
+  checkSyntax(code, name);
+  const run = runInContext(`(function (exports, module) {\n${code}\n})`, context, { filename: name }) as (exports: object, module: object) => void;
+  const exports = runInContext('({})', context) as object;
+  run(exports, { exports });
+  return exports;
+}
+
 export function createSimulatedBox(options: SimulatedBoxOptions): SimulatedBox {
   const code = options.code ?? (options.bundlePath !== undefined ? untokenise(readFileSync(options.bundlePath, 'latin1')) : undefined);
   if (code === undefined) throw new SimulatorError('bad_argument', 'give bundlePath or code');
@@ -73,6 +107,7 @@ export function createSimulatedBox(options: SimulatedBoxOptions): SimulatedBox {
 
   const board = options.board;
   const storage = options.storage ?? createStorage(board.storageBytes);
+  if (options.bundlePath !== undefined) flashModules(storage as FileStore, join(dirname(options.bundlePath), 'modules'));
   const consoleLines: string[] = [];
   const errors: unknown[] = [];
   // process.on('uncaughtException') handlers of the running firmware; like Espruino, a handled error is not printed.
@@ -103,6 +138,8 @@ export function createSimulatedBox(options: SimulatedBoxOptions): SimulatedBox {
       crypto: () => createCryptoModule(board.espruinoBoard, realm, (line) => consoleLines.push(line)),
       Storage: () => bridgeStorage(storage, realm),
     };
+    const cache: Record<string, unknown> = {};
+    const fromStorage = (name: string) => cache[name] ?? (cache[name] = storageModule(context, storage as FileStore, name));
     const globals: Record<string, unknown> = {
       ...io,
       ...pinGlobals(io, board),
@@ -122,9 +159,12 @@ export function createSimulatedBox(options: SimulatedBoxOptions): SimulatedBox {
       },
       require(name: unknown) {
         const make = modules[String(name)];
-        if (make === undefined) throw new Error(`Module ${String(name)} not found`);
-        return make();
+        if (make !== undefined) return make();
+        const exported = fromStorage(String(name));
+        if (exported === undefined) throw new Error(`Module ${String(name)} not found`);
+        return exported;
       },
+      Modules: { removeCached: (name: unknown) => void delete cache[String(name)] },
     };
     if (lcd !== undefined) globals.g = lcd.object();
     return { globals, emit: e.emit };

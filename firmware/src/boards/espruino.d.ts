@@ -52,3 +52,6 @@ declare function setWatch(
   pin: EspruinoPin,
   options: { repeat: boolean; edge: 'rising' | 'falling' | 'both'; debounce?: number },
 ): number;
+
+/** The module cache behind `require`: a Storage module dropped from it is freed once its last user lets go. */
+declare const Modules: { removeCached(name: string): void };

@@ -11,3 +11,4 @@ export { createMachine, type Machine, type MachineOptions } from './machine/inde
 export type { BoxUi } from './ui.ts';
 export { countBoot, BOOT_FILE } from './boot-counter.ts';
 export { createRecentTxns } from './recent-txns.ts';
+export type { FirmwareModules, LoadModule, QrModule } from './modules.ts';

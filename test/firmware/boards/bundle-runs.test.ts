@@ -11,6 +11,7 @@ import { firmwareVersion } from '../../../firmware/src/core/index.ts';
 import { boards } from '../../../tools/build/index.ts';
 import { createSimulatedBox, createWalletLink } from '../../../tools/simulator/index.ts';
 import { createFiles } from '../../tools/simulator/fixtures/files.ts';
+import { scanScreen } from '../core/display/pixels.ts';
 
 // Runs each BUILT bundle (build/<board>/, made by `make unit` or `waygo build --board all`) in the simulated
 // Espruino: only the interpreter's globals, the board's own native crypto, virtual time and a BLE link.
@@ -30,6 +31,23 @@ for (const board of boards) {
       assert.is((box.ble.serviceOptions as { uart: boolean }).uart, false);
       assert.equal(box.errors, []);
     });
+  }
+
+  if (board.display === 'lcd') {
+    for (const file of ['firmware.js', 'firmware.min.js']) {
+      bundle(`the ${board.id} ${file} loads the QR encoder from its Storage module for the idle screen, and the symbol scans back`, () => {
+        const template = 'WAYGO PIXL-7F3A NOODLE BAR 24';
+        const ui = utf8Encode(JSON.stringify({ merchant: 'Noodle Bar', template, currency: 764 }));
+        const box = createSimulatedBox({ board, bundlePath: join('build', board.id, file), storage: createFiles({ 'waygo.ui': ui }, board.storageBytes) });
+        assert.equal(box.errors, []);
+        assert.ok(box.lcd!.text().some((run) => run.text === 'Scan to pay'), 'the idle screen shows a QR code');
+        const pixels = new Uint8Array(128 * 64);
+        box.lcd!.screen().split('\n').forEach((row, y) => {
+          for (let x = 0; x < 128; x++) pixels[y * 128 + x] = row[x] === '#' ? 1 : 0;
+        });
+        assert.is(scanScreen(pixels), template);
+      });
+    }
   }
 
   bundle(`the ${board.id} bundle proves its key, takes a ticket, sets its clock from a telegram, MACs the receipt and refuses a replay`, () => {

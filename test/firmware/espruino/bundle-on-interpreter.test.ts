@@ -12,8 +12,10 @@ import { boards, buildBoard, buildTarget } from '../../../tools/build/index.ts';
 import { PINNED_RANDOM_BYTE, paymentVisit, runBoxOnInterpreter, runFile } from '../../../tools/interpreter/index.ts';
 
 // Runs the bytes that go on the box (minified, pretokenised, booted from Storage) on a Linux build of the
-// Espruino interpreter: make test-espruino ESPRUINO=/path/to/espruino. Skipped without one.
+// Espruino interpreter: make test-espruino ESPRUINO=/path/to/espruino. Skipped without one. ESPRUINO_PIXLJS names
+// a build with the Pixl.js's 2,950 JsVars for that board's payment (docs/firmware-build.md).
 const interpreter = process.env.ESPRUINO;
+const interpreters: Record<string, string | undefined> = { pixljs: process.env.ESPRUINO_PIXLJS };
 
 const onInterpreter = suite('firmware.min.js on the Espruino interpreter');
 const out = await mkdtemp(join(tmpdir(), 'waygo-espruino-run-'));
@@ -45,31 +47,31 @@ for (const board of boards) {
 }
 
 /**
- * Boards whose payment does not yet fit a Puck.js-sized heap. The Pixl.js (pure-JS SHA-256 and AES, screens, QR
- * encoder) peaks at about 2,510 JsVars on the 4,096 build and runs out of memory inside HMAC on the 2,630 build.
- * It has 2,950 JsVars, so on an interpreter with fewer the visit is skipped with this reason; it runs (and must
- * pass) on one with at least that many.
+ * Boards whose payment does not yet fit a Puck.js-sized heap. The Pixl.js (pure-JS SHA-256 and AES, screens)
+ * peaks at about 2,550 JsVars and runs out of memory inside HMAC on the 2,630 build. It has 2,950 JsVars, so on an
+ * interpreter with fewer the visit is skipped with this reason; it runs (and must pass) on one with at least that
+ * many: ESPRUINO_PIXLJS, or ESPRUINO itself.
  */
 const NEEDS_JSVARS: Record<string, number> = { pixljs: 2950 };
 
-async function interpreterJsVars(): Promise<number> {
+async function interpreterJsVars(path: string): Promise<number> {
   await writeFile(join(out, 'total.js'), 'print("total="+process.memory().total);');
-  return Number(/total=(\d+)/.exec(await runFile(interpreter!, 'total.js', out))![1]);
+  return Number(/total=(\d+)/.exec(await runFile(path, 'total.js', out))![1]);
 }
-
-const total = interpreter ? await interpreterJsVars() : 0;
 
 for (const board of boards) {
   const name = `the ${board.id} bundle completes a payment (HELLO, AUTH, CLOCK, CONFIG, PAYMENT) with MACed OK receipts`;
   const needs = NEEDS_JSVARS[board.id] ?? 0;
-  if (!interpreter || total < needs) {
-    onInterpreter.skip(interpreter ? `${name} [skipped: runs out of memory below ${needs} JsVars, this interpreter has ${total}]` : name, () => undefined);
+  const use = interpreters[board.id] ?? interpreter;
+  const total = use ? await interpreterJsVars(use) : 0;
+  if (!use || total < needs) {
+    onInterpreter.skip(use ? `${name} [skipped: runs out of memory below ${needs} JsVars, this interpreter has ${total}]` : name, () => undefined);
     continue;
   }
   onInterpreter(name, async () => {
     await buildBoard(buildTarget(board), out);
     const keys = deriveBoxKeys(nodeCrypto.randomBytes(32), nodeCrypto.randomBytes(8), 1);
-    const run = await runBoxOnInterpreter(interpreter, board, out, keys, paymentVisit(keys), join(out, `${board.id}-pay`), {
+    const run = await runBoxOnInterpreter(use, board, out, keys, paymentVisit(keys), join(out, `${board.id}-pay`), {
       pinnedRandomByte: PINNED_RANDOM_BYTE,
     });
     assert.not.ok(/Uncaught|ERROR|OUT OF MEMORY/.test(run.printed), run.printed);
@@ -81,6 +83,28 @@ for (const board of boards) {
       assert.ok(checkTag(nodeCrypto, keys.macKey, LABEL.RECEIPT, new Uint8Array(0), reply, 2), 'the receipt MAC checks with the cloud\'s keys');
     }
     assert.ok(run.peakJsVars !== undefined && run.peakJsVars <= total, `peak ${run.peakJsVars} of ${total} JsVars`);
+  });
+}
+
+for (const board of boards.filter((b) => b.display === 'lcd')) {
+  const name = `the ${board.id} bundle loads its QR module from Storage for the idle screen and frees it after`;
+  if (!interpreter) {
+    onInterpreter.skip(name, () => undefined);
+    continue;
+  }
+  onInterpreter(name, async () => {
+    await buildBoard(buildTarget(board), out);
+    const keys = deriveBoxKeys(nodeCrypto.randomBytes(32), nodeCrypto.randomBytes(8), 1);
+    const ui = utf8Encode(JSON.stringify({ merchant: 'Noodle Bar', template: 'WAYGO PIXL-7F3A NOODLE BAR 24', currency: 764 }));
+    const withQr = await runBoxOnInterpreter(interpreter, board, out, keys, [], join(out, `${board.id}-qr`), { files: { 'waygo.ui': ui } });
+    assert.not.ok(/Uncaught|ERROR|OUT OF MEMORY/.test(withQr.printed), withQr.printed);
+    assert.ok(withQr.printed.includes('lcd:Scan to pay'), withQr.printed);
+    const without = await runBoxOnInterpreter(interpreter, board, out, keys, [], join(out, `${board.id}-no-qr`));
+    assert.ok(without.printed.includes('lcd:Not set up'), without.printed);
+    // Only the image stays (about 210 bytes for a 29-byte payload's 25x25 symbol, a few dozen JsVars); the
+    // encoder's functions would cost well over a hundred more.
+    const kept = withQr.idleJsVars! - without.idleJsVars!;
+    assert.ok(kept >= 0 && kept < 60, `the QR costs ${kept} JsVars after boot`);
   });
 }
 

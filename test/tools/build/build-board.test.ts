@@ -26,9 +26,15 @@ for (const board of boards) {
     assert.not.match(code, /var (ERR|MSG|KIND|FLAG|STATUS|RIGHT|LABEL|SCENARIO) =/);
   });
 
-  build(`the ${board.id} size.json has board, raw, minified, pretokenised and storage sizes that match the files`, async () => {
+  build(`the ${board.id} size.json has board, raw, minified, pretokenised, module, code and storage sizes that match the files`, async () => {
     const size = JSON.parse(await readFile(join(out, board.id, 'size.json'), 'utf8'));
-    assert.equal(Object.keys(size).sort(), ['board', 'minifiedBytes', 'pretokenisedBytes', 'rawBytes', 'storageBytes']);
+    assert.equal(Object.keys(size).sort(), ['board', 'codeBytes', 'minifiedBytes', 'modules', 'pretokenisedBytes', 'rawBytes', 'storageBytes']);
+    let code = size.pretokenisedBytes;
+    for (const module of size.modules) {
+      assert.is(module.pretokenisedBytes, (await readFile(join(out, board.id, 'modules', `${module.name}.min.js`))).length);
+      code += module.pretokenisedBytes;
+    }
+    assert.is(size.codeBytes, code);
     assert.is(size.board, board.id);
     assert.is(size.storageBytes, board.storageBytes);
     assert.is(size.rawBytes, (await readFile(join(out, board.id, 'firmware.js'))).length);
@@ -46,10 +52,24 @@ build('the stored bundle is a flat program: no wrapper, no marker calls, the boo
   assert.match(await readFile(join(out, 'puckjs', 'firmware.js'), 'utf8'), /\n {4}delete start;\n/);
 });
 
-build('boardFiles lists the Storage files of a build with their bytes', async () => {
+build('boardFiles lists the Storage files of a build with their bytes: the boot bundle, then its modules', async () => {
   const files = await boardFiles(out, boards[0]!);
-  assert.equal(files.map((f) => f.name), ['.bootcde']);
+  assert.equal(files.map((f) => f.name), ['.bootcde', 'waygo.m.config']);
   assert.equal(Buffer.from(files[0]!.bytes), await readFile(join(out, boards[0]!.id, 'firmware.min.js')));
+  assert.equal(Buffer.from(files[1]!.bytes), await readFile(join(out, boards[0]!.id, 'modules', 'waygo.m.config.min.js')));
+  const pixl = await boardFiles(out, boards.find((b) => b.id === 'pixljs')!);
+  assert.equal(pixl.map((f) => f.name), ['.bootcde', 'waygo.m.config', 'waygo.m.qr']);
+  assert.equal(Buffer.from(pixl[2]!.bytes), await readFile(join(out, 'pixljs', 'modules', 'waygo.m.qr.min.js')));
+});
+
+build('the Pixl.js QR encoder is a Storage module: checked, pretokenised, kept in its wrapper, and absent from the boot bundle', async () => {
+  const module = await readFile(join(out, 'pixljs', 'modules', 'waygo.m.qr.js'), 'utf8');
+  assert.equal(checkEs5(module), []);
+  assert.match(module, /exports\.qrImage = payloadImage;/);
+  const stored = untokenise((await readFile(join(out, 'pixljs', 'modules', 'waygo.m.qr.min.js'))).toString('latin1'));
+  assert.match(stored, /^!function\(/);
+  assert.match(stored, /exports\.qrImage=/);
+  assert.not.match(await readFile(join(out, 'pixljs', 'firmware.js'), 'utf8'), /function (encodeQr|reedSolomon)\(/);
 });
 
 build('the pretokenised bundle holds Espruino\'s single-byte keyword tokens', async () => {

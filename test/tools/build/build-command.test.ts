@@ -36,7 +36,7 @@ command('builds one board into --out and prints its size row', async () => {
     const r = await waygo(['build', '--board', 'mdbt42q', '--out', out]);
     assert.is(r.code, 0, r.stderr);
     assert.match(r.stdout, /^board\s+raw B/);
-    assert.match(r.stdout, /\nmdbt42q\s+\d+\s+\d+\s+\d+\s+40960\s+\d+\.\d%\n$/);
+    assert.match(r.stdout, /\nmdbt42q\s+\d+\s+\d+\s+\d+\s+\d+\s+40960\s+\d+\.\d%\n$/);
     const size = JSON.parse(await readFile(join(out, 'mdbt42q', 'size.json'), 'utf8'));
     assert.is(size.board, 'mdbt42q');
   } finally {

@@ -37,7 +37,7 @@ failing('stops at the checker and lists each finding with its line', async () =>
   const out = await mkdtemp(join(tmpdir(), 'waygo-build-fail-'));
   const entry = fileURLToPath(new URL('./fixtures/uses-map.ts', import.meta.url));
   try {
-    await buildBoard({ board: puck, entry }, out);
+    await buildBoard({ board: puck, entry, modules: [] }, out);
     assert.unreachable('should have thrown');
   } catch (err) {
     assert.instance(err, BuildError);

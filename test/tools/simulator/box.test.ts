@@ -100,3 +100,22 @@ flash('without a storage option the box gets flash of its board Storage size, ke
 });
 
 flash.run();
+
+const modules = suite('Storage modules');
+
+modules('require runs a Storage file as a module once, with exports in scope, until Modules.removeCached drops it', () => {
+  const module = new TextEncoder().encode('console.log("ran"); exports.twice = function (x) { return 2 * x; };');
+  const box = createSimulatedBox({
+    board, storage: createFiles({ 'waygo.m.t': module }),
+    code: "var a = require('waygo.m.t'); var b = require('waygo.m.t'); Modules.removeCached('waygo.m.t'); var c = require('waygo.m.t');" +
+      'console.log(a.twice(21), a === b, a === c);',
+  });
+  assert.equal(box.console, ['ran', 'ran', '42 true false']);
+});
+
+modules('a name that is neither built in nor in Storage is an error, as on the box', () => {
+  const box = createSimulatedBox({ board, code: "try { require('waygo.m.none'); } catch (e) { console.log('missing'); }" });
+  assert.equal(box.console, ['missing']);
+});
+
+modules.run();

@@ -10,8 +10,9 @@ const usage = `Usage: waygo build --board <${boards.map((b) => b.id).join('|')}|
 
 Builds the firmware bundle for a board into DIR/<board>/ (DIR defaults to ./build):
   firmware.js      the readable ES5 bundle, checked against what Espruino runs
-  firmware.min.js  minified and pretokenised by the espruino tools: what goes on the box
-  size.json        raw, minified and pretokenised sizes and the board's Storage size
+  firmware.min.js  minified and pretokenised by the espruino tools: the box's .bootcde
+  modules/         rarely used code as Storage modules (waygo.m.<name>.min.js), loaded only when needed
+  size.json        raw, minified and pretokenised sizes, the modules' and all code's bytes, the Storage size
 and prints a size table. Exits 1 when the checker or the minifier rejects the bundle.`;
 
 interface BuildArgs { boards: BoardData[]; out: string }

@@ -11,6 +11,7 @@ import { logCapacity, openLog, type Log } from '../../core/log/index.ts';
 import { advertise, notifyChunk, serveBle } from './ble.ts';
 import { createWallClock, nowMs } from './clock.ts';
 import { Digital } from './digital.ts';
+import { MODULE_PREFIX, loadModule } from './load.ts';
 import { endInstallModeAfter, guard, installModeRequested } from './safety.ts';
 import { files, readFile, storage } from './storage.ts';
 import { openUart } from './uart.ts';
@@ -31,9 +32,14 @@ export interface BoardParts {
   ui(log: Log | undefined): BoxUi;
 }
 
+/** The boot bundle and the firmware's Storage modules: the room they take is not the log's. */
 function codeBytes(): number {
-  const code = readFile('.bootcde');
-  return code === undefined ? 0 : code.length;
+  let bytes = 0;
+  storage.list().forEach((name) => {
+    const code = name === '.bootcde' || name.indexOf(MODULE_PREFIX) === 0 ? readFile(name) : undefined;
+    if (code !== undefined) bytes += code.length;
+  });
+  return bytes;
 }
 
 /** Builds the board's IO from its data, boots the core and serves the WayGo BLE service. */
@@ -87,6 +93,7 @@ export function start(board: BoardData, parts: BoardParts): void {
       return seq;
     },
     openUart: (options) => openUart(board.pins.uart, options),
+    load: loadModule,
   });
   guard(() => machine.halt());
   let session: Session | undefined;

@@ -5,6 +5,7 @@ import { drawScreen, onButton, type DisplayConfig, type DisplayContext, type Scr
 import type { Log } from '../../core/log/index.ts';
 import type { BoxUi } from '../../core/index.ts';
 import type { Lcd } from '../espruino/lcd.ts';
+import { loadModule } from '../espruino/load.ts';
 
 // A result stays on screen this long before the idle screen (merchant and QR code) comes back.
 const RESULT_MS = 8000;
@@ -16,6 +17,7 @@ export function createScreenUi(lcd: Lcd, buttons: string[], config: DisplayConfi
   const ctx: DisplayContext = {
     config,
     logCount: 0,
+    load: loadModule,
     readRecord(index) {
       if (log === undefined) return undefined;
       const oldest = log.read(0, 1);

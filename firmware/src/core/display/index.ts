@@ -4,5 +4,5 @@ export { BUTTON, onButton } from './buttons.ts';
 export { dynamicPayload } from './payload.ts';
 export { currencyCode, currencyExponent, formatAmount, formatMoney } from './money.ts';
 export { formatTime } from './time.ts';
-export { qrImage } from './qr-image.ts';
+export { payloadImage, qrImage } from './qr-image.ts';
 export { LED_PATTERNS, createLedPlayer, type LedPattern, type LedPlayer, type LedTimers } from './leds.ts';

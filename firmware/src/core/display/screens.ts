@@ -1,8 +1,6 @@
 import { utf8Encode } from '../../../../shared/bytes/index.ts';
-import { encodeQr } from '../qr/index.ts';
 import { currencyExponent, formatAmount, formatMoney } from './money.ts';
 import { dynamicPayload } from './payload.ts';
-import { qrImage } from './qr-image.ts';
 import { formatTime } from './time.ts';
 import type { DisplayContext, Gfx, MonoImage, Payment, Screen } from './types.ts';
 
@@ -46,9 +44,8 @@ function idle(g: Gfx, amount: number, ctx: DisplayContext): void {
   if (text) g.drawString(formatMoney(amount, config.currency), 0, 36, 1);
   const payload = config.template ? dynamicPayload(config.template, text) : '';
   if (payload !== cachedPayload) {
-    const code = payload ? encodeQr(utf8Encode(payload)) : undefined;
     cachedPayload = payload;
-    cachedImage = code ? qrImage(code) : undefined;
+    cachedImage = payload ? ctx.load('qr').qrImage(utf8Encode(payload)) : undefined;
   }
   if (!cachedImage) {
     g.drawString(payload ? 'QR too long' : 'Not set up', 0, 48, 1);

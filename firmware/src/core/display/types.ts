@@ -1,3 +1,5 @@
+import type { LoadModule } from '../modules.ts';
+
 /** A 1-bit image as Espruino's Graphics takes it: pixels MSB first, rows back to back with no padding. */
 export interface MonoImage {
   width: number;
@@ -58,4 +60,6 @@ export interface DisplayContext {
   logCount: number;
   /** Log record `index` (0 = oldest kept), or undefined when unreadable. */
   readRecord(index: number): LogEntry | undefined;
+  /** The board's module loader: the idle screen loads the QR encoder only when its payload changes. */
+  load: LoadModule;
 }

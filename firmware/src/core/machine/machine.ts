@@ -7,7 +7,7 @@ import { ERR } from '../../../../shared/protocol/errors.ts';
 import { decodeFields, encodeFields } from '../../../../shared/protocol/layout.ts';
 import { KIND_LAYOUTS } from '../../../../shared/protocol/telegram-layout.ts';
 import type { Fields } from '../../../../shared/protocol/types.ts';
-import { CONFIG_FILE, ROLE, configError, paymentError, type Numbers } from './config.ts';
+import { CONFIG_FILE, ROLE, paymentError, type Numbers } from './config.ts';
 import { DEFAULT_ACK_SECONDS, createDigitalLink } from './digital.ts';
 import type { Machine, MachineFinish, MachineOptions } from './types.ts';
 import { eraseWindow, loadWindow, saveWindow } from './window-store.ts';
@@ -211,7 +211,7 @@ export function createMachine(o: MachineOptions): Machine {
   const link = createDigitalLink(o, sync);
   const stored = o.store.read(CONFIG_FILE);
   const loaded = stored && decodeFields(CONFIG_LAYOUT, stored, 0, stored.length);
-  if (!(loaded && typeof loaded !== 'number' && !configError(loaded) && configure(loaded))) sync();
+  if (!(loaded && typeof loaded !== 'number' && !o.load('config').configError(loaded) && configure(loaded))) sync();
   resume();
   for (let j = 0; j < o.inputs.length; j++) watch(j);
 
@@ -220,7 +220,7 @@ export function createMachine(o: MachineOptions): Machine {
       let busy = link.pending();
       for (let i = 0; i < OUTPUTS; i++) if (slots[i]!.f) busy = true;
       // Never under a running action: a new scenario or active level would strand the output it drives.
-      const e = configError(f) || (busy ? ERR.BUSY : configure(f) ? 0 : ERR.BAD_FIELD);
+      const e = o.load('config').configError(f) || (busy ? ERR.BUSY : configure(f) ? 0 : ERR.BAD_FIELD);
       if (!e) o.store.write(CONFIG_FILE, encodeFields(CONFIG_LAYOUT, f));
       return e;
     },

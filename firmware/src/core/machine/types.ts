@@ -1,6 +1,7 @@
 import type { Fields } from '../../../../shared/protocol/types.ts';
 import type { DigitalInput, DigitalIO, KeyValueStore, Timers, Uart, UartOptions } from '../io.ts';
 import type { BoxState } from '../session/types.ts';
+import type { LoadModule } from '../modules.ts';
 
 /** A receipt in the making: RECEIPT status and detail (an ERR code or the machine's own code). */
 export type MachineFinish = (status: number, detail: number) => void;
@@ -19,6 +20,8 @@ export interface MachineOptions {
   unixNow(): number;
   /** Writes one log record for an executed telegram (or a window dropped by a fault); returns its seq. */
   record(fields: Fields, status: number): number;
+  /** The board's module loader: the configuration check is a module (core/modules.ts). */
+  load: LoadModule;
   /** Opens the machine UART (digital interface); boards without one leave it out and cannot take that scenario. */
   openUart?(options: UartOptions): Uart;
 }

@@ -4,6 +4,7 @@
 import { drawScreen, type LogEntry } from '../../../../firmware/src/core/display/index.ts';
 import { encodeQr } from '../../../../firmware/src/core/qr/index.ts';
 import { Lcd } from '../../../../firmware/src/boards/espruino/lcd.ts';
+import { loadInNode } from '../load-in-node.ts';
 
 declare const Graphics: { createArrayBuffer(w: number, h: number, bpp: number): { getPixel(x: number, y: number): number; flip(): void } };
 declare const global: { g: unknown };
@@ -18,7 +19,7 @@ screen.flip = function () {};
 const usage = () => (process as unknown as { memory(): { usage: number } }).memory().usage;
 const template = TEMPLATE;
 const records: LogEntry[] = [{ seq: 7, time: 1717243500, amount: 4000, currency: 764, result: 0 }];
-const ctx = { config: { merchant: 'Noodle Bar', template, currency: 764, amountStep: 100 }, logCount: 1, readRecord: (i: number) => records[i] };
+const ctx = { config: { merchant: 'Noodle Bar', template, currency: 764, amountStep: 100 }, logCount: 1, readRecord: (i: number) => records[i], load: loadInNode };
 
 let payload = '';
 for (let i = 0; i < 110; i++) payload += String.fromCharCode(48 + ((i * 7) % 43));

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { decode, encode, wayGoAccount } from '../../../../shared/emv/index.ts';
 import { drawScreen, wrap, type DisplayContext, type LogEntry } from '../../../../firmware/src/core/display/index.ts';
 import { pixelGfx, scanScreen } from './pixels.ts';
+import { loadInNode } from '../load-in-node.ts';
 
 const template = encode({
   pointOfInitiation: 'static',
@@ -22,6 +23,7 @@ function context(over?: Partial<DisplayContext['config']>): DisplayContext {
     config: { merchant: 'Noodle Bar Sukhumvit 24', template, currency: 764, amountStep: 500, ...over },
     logCount: records.length,
     readRecord: (i) => records[i],
+    load: loadInNode,
   };
 }
 

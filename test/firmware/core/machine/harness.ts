@@ -5,6 +5,7 @@ import { createMachine } from '../../../../firmware/src/core/machine/index.ts';
 import type { Machine, MachineOptions } from '../../../../firmware/src/core/machine/index.ts';
 import type { DigitalInput, KeyValueStore, UartOptions } from '../../../../firmware/src/core/io.ts';
 import type { BoxState } from '../../../../firmware/src/core/session/index.ts';
+import { loadInNode } from '../load-in-node.ts';
 
 export const UNIX = 1_800_000_000;
 
@@ -153,6 +154,7 @@ export function rig(options: RigOptions = {}): Rig {
     timers,
     store,
     state: r.state,
+    load: loadInNode,
     unixNow: () => (r.unix === 0 ? 0 : r.unix + Math.floor(timers.now() / 1000)),
     record: (fields, status) => {
       r.records.push({ fields, status });
